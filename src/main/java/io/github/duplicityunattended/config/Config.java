@@ -1,0 +1,49 @@
+package io.github.duplicityunattended.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A validated configuration file. Every key is documented in {@link ConfigSchema}; the loader
+ * ({@link ConfigLoader}) is the only way to make one from a file.
+ */
+public record Config(
+        Path file,
+        String cloud,
+        String gpgKeyId,
+        String bucketUrl,
+        String fullIfOlderThan,
+        OptionalInt removeAllButNFull,
+        Optional<AwsCredentialsFile> awsCredentials,
+        List<BackupDir> backupDirs,
+        String schedule,
+        Optional<URI> s3EndpointUrl,
+        Optional<String> awsRegion,
+        Optional<Path> gpgHome,
+        Path archiveDir,
+        List<String> duplicityOptions,
+        Duration timeout,
+        Duration lockWait,
+        String duplicityPath,
+        MonitorConfig monitor,
+        Optional<URI> sesEndpointUrl) {
+
+    public static final String DEFAULT_SCHEDULE = "0 0 2 * * ?";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+    public static final String DEFAULT_DUPLICITY_PATH = "duplicity";
+
+    public Config {
+        backupDirs = List.copyOf(backupDirs);
+        duplicityOptions = List.copyOf(duplicityOptions);
+    }
+
+    /** The bucket name of {@code bucket_url}, or empty for a target that is not a bucket (file://). */
+    public Optional<String> bucketName() {
+        return BucketUrl.bucketOf(bucketUrl);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.duplicityunattended.config;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The config contract: every key, its type, default and meaning, in one place. The loader accepts
+ * exactly these keys; the README's reference table and {@code config.sample.yaml} are checked
+ * against this list by the test suite.
+ */
+public final class ConfigSchema {
+
+    /** One documented key; {@code name} is dotted for nested keys ({@code monitor.sender}). */
+    public record Key(String name, String type, boolean required, String defaultValue, String meaning) {
+    }
+
+    public static final List<Key> KEYS = List.of(
+            new Key("cloud", "string", true, "",
+                    "Cloud provider. Only `aws` (S3) is supported."),
+            new Key("gpg_key_id", "string", true, "",
+                    "GnuPG key (id, fingerprint or e-mail) used to encrypt and sign. The key must have no passphrase."),
+            new Key("bucket_url", "string", true, "",
+                    "duplicity URL of the bucket and optional prefix, e.g. `s3+http://my-host-backup` or "
+                            + "`boto3+s3://my-host-backup/host1`. Each dir goes to bucket_url + source."),
+            new Key("full_if_older_than", "string", true, "",
+                    "duplicity time interval after which the next backup is a full one, e.g. `1M`, `7D`."),
+            new Key("remove_all_but_n_full", "integer >= 1", false, "never purge",
+                    "After backing up, keep only the last N full backup chains of each dir."),
+            new Key("aws_config_file", "path", false, "the AWS default chain",
+                    "Credentials file, boto `[Credentials]` or AWS `[default]` format; must be mode 600."),
+            new Key("backup_dirs", "list", true, "",
+                    "The dirs to back up, in order."),
+            new Key("backup_dirs[].source", "absolute path", true, "",
+                    "Directory to back up."),
+            new Key("backup_dirs[].includes", "list of strings", false, "[]",
+                    "duplicity `--include` glob patterns, in order."),
+            new Key("backup_dirs[].excludes", "list of strings", false, "[]",
+                    "duplicity `--exclude` glob patterns, in order (after the includes)."),
+            new Key("schedule", "quartz cron", false, Config.DEFAULT_SCHEDULE,
+                    "When the daemon backs up (seconds minutes hours day-of-month month day-of-week)."),
+            new Key("s3_endpoint_url", "URL", false, "AWS S3",
+                    "S3-compatible endpoint (MinIO, Ceph, S3Proxy, another region's endpoint)."),
+            new Key("aws_region", "string", false, "the SDK default",
+                    "AWS region of the bucket and of SES, e.g. `eu-west-1`."),
+            new Key("gpg_home", "path", false, "GnuPG's default (~/.gnupg)",
+                    "GnuPG home directory holding the key (GNUPGHOME)."),
+            new Key("archive_dir", "path", false, "$XDG_CACHE_HOME/duplicity or ~/.cache/duplicity",
+                    "duplicity's metadata cache. Keep it: a lost cache makes duplicity download signatures again, "
+                            + "which Standard-IA bills."),
+            new Key("duplicity_options", "list of strings", false, "[]",
+                    "Extra arguments given to every duplicity backup, e.g. `[\"--volsize\", \"250\"]`."),
+            new Key("duplicity_path", "string", false, Config.DEFAULT_DUPLICITY_PATH,
+                    "The duplicity executable: a name looked up on PATH or an absolute path."),
+            new Key("timeout", "duration", false, "24h",
+                    "Longest a single duplicity command may run; then it is stopped (a backup resumes next run)."),
+            new Key("lock_wait", "duration", false, "10m",
+                    "How long a run waits for another run of the same config to finish before it fails."),
+            new Key("monitor", "mapping", false, "",
+                    "The backup monitor, see below."),
+            new Key("monitor.bucket", "string", false, "the bucket of bucket_url",
+                    "Bucket to list for backups."),
+            new Key("monitor.sender", "string", false, "none: reports go to the log",
+                    "SES sender address, e.g. `Backups <backup@example.com>`."),
+            new Key("monitor.recipient", "string or list", false, "none: reports go to the log",
+                    "Address(es) that receive stale-backup reports and failure notices."),
+            new Key("monitor.max_age_days", "integer >= 1", false, String.valueOf(MonitorConfig.DEFAULT_MAX_AGE_DAYS),
+                    "A folder whose newest backup is older than this many days is stale."),
+            new Key("monitor.schedule", "quartz cron", false, MonitorConfig.DEFAULT_SCHEDULE,
+                    "When the daemon checks the bucket."),
+            new Key("monitor.ignore_prefixes", "list of strings", false, "[]",
+                    "Folders (key prefixes) never reported, e.g. those of retired dirs."),
+            new Key("ses_endpoint_url", "URL", false, "AWS SES",
+                    "SES-compatible endpoint."));
+
+    private ConfigSchema() {
+    }
+
+    /** Names of the keys directly under {@code parent} ("" for the top level). */
+    public static Set<String> childrenOf(String parent) {
+        String prefix = parent.isEmpty() ? "" : parent + ".";
+        return KEYS.stream()
+                .map(Key::name)
+                .filter(n -> n.startsWith(prefix))
+                .map(n -> n.substring(prefix.length()))
+                .filter(n -> !n.contains(".") && !n.contains("[]"))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+}

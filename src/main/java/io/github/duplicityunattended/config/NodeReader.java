@@ -1,0 +1,134 @@
+package io.github.duplicityunattended.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads typed values out of a composed YAML tree, recording a problem (file, dotted path, what is
+ * wrong) for every value that does not fit instead of stopping at the first. Scalars are read from
+ * their source text, so {@code gpg_key_id: 00112233} keeps its leading zeros.
+ */
+final class NodeReader {
+
+    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+    private final String file;
+    private final List<String> problems = new ArrayList<>();
+
+    NodeReader(String file) {
+        this.file = file;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    void problem(String path, String what) {
+        problems.add(path.isEmpty() ? file + ": " + what : file + ": " + path + ": " + what);
+    }
+
+    static boolean isNull(Node node) {
+        return node == null
+                || node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && NULLS.contains(s.getValue());
+    }
+
+    /** The mapping's entries by key text; reports non-mapping nodes, duplicate and unknown keys. */
+    Optional<Map<String, Node>> mapping(String path, Node node, Set<String> known) {
+        if (!(node instanceof MappingNode m)) {
+            problem(path, "must be a mapping of keys to values");
+            return Optional.empty();
+        }
+        Map<String, Node> entries = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            if (entries.containsKey(key)) {
+                problem(keyPath, "is given twice");
+            } else if (!known.contains(key)) {
+                problem(keyPath, "unknown key" + DidYouMean.closest(key, known).map(k -> " (did you mean " + k + "?)")
+                        .orElse("; known keys: " + String.join(", ", known)));
+            } else {
+                entries.put(key, t.getValueNode());
+            }
+        }
+        return Optional.of(entries);
+    }
+
+    /** A non-empty scalar's text, or empty (with a problem when required or not a scalar). */
+    Optional<String> string(String path, Node node, boolean required) {
+        if (isNull(node)) {
+            if (required) {
+                problem(path, "is required");
+            }
+            return Optional.empty();
+        }
+        if (!(node instanceof ScalarNode s)) {
+            problem(path, "must be a single value, not a " + kind(node));
+            return Optional.empty();
+        }
+        if (s.getValue().isBlank()) {
+            if (required) {
+                problem(path, "must not be empty");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(s.getValue().strip());
+    }
+
+    /** A whole number of at least {@code min}. */
+    Optional<Integer> integer(String path, Node node, int min) {
+        return string(path, node, false).flatMap(text -> {
+            try {
+                int n = Integer.parseInt(text);
+                if (n >= min) {
+                    return Optional.of(n);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(path, "must be a whole number of at least " + min + ", not '" + text + "'");
+            return Optional.empty();
+        });
+    }
+
+    /** The elements of a sequence (empty list when null); reports a non-sequence. */
+    List<Node> sequence(String path, Node node) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof SequenceNode s) {
+            return s.getValue();
+        }
+        problem(path, "must be a list, not a " + kind(node));
+        return List.of();
+    }
+
+    /** A list of non-empty strings; a single scalar is accepted as a one-element list when {@code oneOk}. */
+    List<String> strings(String path, Node node, boolean oneOk) {
+        if (oneOk && node instanceof ScalarNode && !isNull(node)) {
+            return string(path, node, false).map(List::of).orElse(List.of());
+        }
+        List<Node> items = sequence(path, node);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            string(path + "[" + i + "]", items.get(i), true).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static String kind(Node node) {
+        if (node instanceof MappingNode) {
+            return "mapping";
+        }
+        return node instanceof SequenceNode ? "list" : "value";
+    }
+}
