@@ -1,0 +1,92 @@
+package io.github.duplicityunattended.app;
+
+import io.github.duplicityunattended.config.BackupDir;
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.duplicity.DuplicityCommands;
+import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
+import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.exec.StreamingExecutor;
+import io.github.duplicityunattended.run.BackupRuns;
+import io.github.duplicityunattended.run.DirRecorder;
+import io.github.duplicityunattended.run.RunLock;
+import io.github.duplicityunattended.run.RunOutcome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.main.Main;
+
+/**
+ * Builds the Camel Main process: binds the beans the YAML routes call, sets the placeholders they use
+ * from the config, and points Camel at the routes (built-in, or the copies in --routes DIR).
+ */
+public final class Application {
+
+    /** The dir inside the jar that holds the built-in routes. */
+    public static final String BUILT_IN_ROUTES = "classpath:routes/*.camel.yaml";
+    static final int TAIL_LINES = 200;
+
+    private final Config config;
+    private final Mode mode;
+    private final Main main = new Main();
+    private final RunOutcome outcome = new RunOutcome();
+    private final StreamingExecutor executor;
+
+    /**
+     * How the process runs.
+     *
+     * @param once      run one backup cycle and stop, instead of serving the schedules
+     * @param dryRun    duplicity --dry-run, purge without --force
+     * @param skipPurge never purge
+     * @param routes    dir of YAML routes to load instead of the built-in ones
+     */
+    public record Mode(boolean once, boolean dryRun, boolean skipPurge, Optional<Path> routes) {
+    }
+
+    public Application(Config config, DuplicityVersion version, Mode mode, Map<String, String> environment) {
+        this.config = config;
+        this.mode = mode;
+        DuplicityCommands commands = new DuplicityCommands(config, version, mode.dryRun());
+        this.executor = new StreamingExecutor(DuplicityEnvironment.of(config, environment),
+                args -> commands.dirOf(args).map(BackupDir::source).orElse("duplicity"), TAIL_LINES);
+        Clock clock = Clock.systemUTC();
+        RunLock lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
+        main.bind("config", config);
+        main.bind("duplicityExecutor", executor);
+        main.bind("backupRuns", new BackupRuns(config, lock, outcome, clock, mode.dryRun(), mode.skipPurge()));
+        main.bind("dirRecorder", new DirRecorder(commands, clock));
+        main.configure().withRoutesIncludePattern(mode.routes()
+                .map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml").orElse(BUILT_IN_ROUTES));
+        main.configure().withShutdownTimeout(25);
+        main.configure().withName("duplicity-unattended");
+        main.addInitialProperty("backup.schedule", config.schedule());
+        main.addInitialProperty("backup.scheduled", String.valueOf(!mode.once()));
+        main.addInitialProperty("backup.timeout-millis", String.valueOf(config.timeout().toMillis()));
+        main.addInitialProperty("duplicity.executable", config.duplicityPath());
+    }
+
+    /** The Camel Main, for binding further beans and properties before {@link #run()}. */
+    public Main main() {
+        return main;
+    }
+
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    /**
+     * Runs until stopped (daemon) or until the one backup cycle is done (--once). Returns the exit code:
+     * 0 when the cycle succeeded (or the daemon was stopped), 1 when it failed.
+     */
+    public int run() throws Exception {
+        Thread stopDuplicity = new Thread(executor::terminateAll, "stop-duplicity");
+        Runtime.getRuntime().addShutdownHook(stopDuplicity);
+        if (mode.once()) {
+            main.addMainListener(new OnceListener("direct:backup-run"));
+        } else {
+            main.addMainListener(new DaemonBanner(config));
+        }
+        main.run();
+        return mode.once() ? outcome.exitCode() : 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.duplicityunattended.app;
+
+import io.github.duplicityunattended.config.Config;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs one line when the daemon is up and one when it stops, with the next scheduled backup. */
+final class DaemonBanner extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
+    private final Config config;
+
+    DaemonBanner(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        LOG.info("Started with {}: {} dir(s), backups on '{}' (next {})", config.file(), config.backupDirs().size(),
+                config.schedule(), next(config.schedule()).map(Date::toInstant).map(Object::toString).orElse("never"));
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        LOG.info("Stopped");
+    }
+
+    static Optional<Date> next(String cron) {
+        try {
+            return Optional.ofNullable(new CronExpression(cron).getNextValidTimeAfter(new Date()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.duplicityunattended.cli;
+
+/** The process's exit codes, as documented in --help and the README. */
+public final class ExitCode {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private ExitCode() {
+    }
+}

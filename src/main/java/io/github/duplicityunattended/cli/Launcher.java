@@ -1,0 +1,101 @@
+package io.github.duplicityunattended.cli;
+
+import io.github.duplicityunattended.app.Application;
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.config.ConfigException;
+import io.github.duplicityunattended.config.ConfigLoader;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The edge of the program: reads the command line, loads the config, and turns every outcome into an
+ * exit code (0 ok, 1 a backup or check failed, 2 bad config, usage or environment). A user's mistake
+ * gets a message, never a stack trace.
+ */
+public final class Launcher {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    public Launcher(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Launcher(System.out, System.err, System.getenv()).run(args));
+    }
+
+    public int run(String... argv) {
+        Arguments args;
+        try {
+            args = Arguments.parse(Arrays.asList(argv));
+        } catch (UsageException e) {
+            err.println("duplicity-unattended: " + e.getMessage());
+            err.println("Try --help for the options.");
+            return ExitCode.USAGE;
+        }
+        if (args.action() == Arguments.Action.HELP) {
+            out.print(Usage.TEXT);
+            return ExitCode.OK;
+        }
+        if (args.action() == Arguments.Action.VERSION) {
+            out.println("duplicity-unattended " + version());
+            return ExitCode.OK;
+        }
+        Config config;
+        try {
+            config = new ConfigLoader(environment).load(args.config());
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            err.println(e.problems().size() + " problem(s) in the config; nothing was done.");
+            return ExitCode.USAGE;
+        }
+        return switch (args.action()) {
+            case VALIDATE -> validate(config);
+            case RUN -> runBackups(config, args);
+            default -> {
+                err.println("duplicity-unattended: " + args.action() + " is not available in this build");
+                yield ExitCode.USAGE;
+            }
+        };
+    }
+
+    private int validate(Config config) {
+        EnvironmentCheck check = new EnvironmentCheck(config, environment).run();
+        out.println(config.file() + ": config is valid");
+        check.passed().forEach(p -> out.println("ok: " + p));
+        check.problems().forEach(p -> err.println(config.file() + ": " + p));
+        if (check.problems().isEmpty()) {
+            out.println("Everything needed for a backup is in place.");
+            return ExitCode.OK;
+        }
+        err.println(check.problems().size() + " problem(s) found; fix them before the next backup.");
+        return ExitCode.USAGE;
+    }
+
+    private int runBackups(Config config, Arguments args) {
+        DuplicityProbe.Result probe = DuplicityProbe.probe(config.duplicityPath(), environment);
+        if (probe.version().isEmpty()) {
+            err.println("duplicity-unattended: " + probe.problem());
+            return ExitCode.USAGE;
+        }
+        try {
+            Application app = new Application(config, probe.version().get(),
+                    new Application.Mode(args.once(), args.dryRun(), args.skipPurge(), args.routes()), environment);
+            return app.run();
+        } catch (Exception e) {
+            err.println("duplicity-unattended: could not start (check the routes): " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    static String version() {
+        String v = Launcher.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.duplicityunattended.cli;
+
+/** The --help text: options and exit codes. */
+final class Usage {
+
+    static final String TEXT = """
+            Usage: java -jar duplicity-unattended.jar [OPTIONS]
+
+            Unattended, encrypted, off-site backups of the dirs in the config file with duplicity,
+            purge of old backup chains, and a monitor that mails when backups stop.
+            Without --once it runs as a daemon: backups and checks fire on the config's schedules.
+
+            Options:
+              -c, --config FILE   config file (default: config.yaml in the working directory)
+                  --once          run one backup-then-purge cycle now, then exit
+                  --dry-run       preview the backup and purge; change nothing (implies --once)
+                  --skip-purge    back up, but do not purge old backups
+                  --routes DIR    load the YAML routes from DIR instead of the built-in ones
+                  --validate      check the config and the environment (duplicity, GnuPG key,
+                                  source dirs, credentials file), print every problem, exit
+                  --check         check the bucket for stale or missing backups now, print the
+                                  report, mail it if anything is stale, exit
+                  --test-email    mail the newest backup of every folder now (tests SES), exit
+              -h, --help          show this help and exit
+              -V, --version       show the version and exit
+
+            Exit codes:
+              0  ok
+              1  a backup, purge or check failed (or another run held the lock)
+              2  bad config, bad usage or bad environment; nothing was backed up
+            """;
+
+    private Usage() {
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.duplicityunattended.duplicity;
+
+import io.github.duplicityunattended.config.BackupDir;
+import io.github.duplicityunattended.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds duplicity's arguments (everything after the executable) as a list, never a shell string.
+ * The backup command is the original's, option for option, adapted to the installed duplicity.
+ */
+public final class DuplicityCommands {
+
+    private final Config config;
+    private final DuplicityVersion version;
+    private final boolean dryRun;
+
+    public DuplicityCommands(Config config, DuplicityVersion version, boolean dryRun) {
+        this.config = config;
+        this.version = version;
+        this.dryRun = dryRun;
+    }
+
+    public DuplicityTarget targetOf(BackupDir dir) {
+        return DuplicityTarget.of(config.bucketUrl(), dir.source(), version);
+    }
+
+    /** {@code --full-if-older-than T --encrypt-sign-key K <s3 options> [--dry-run] --include.. --exclude.. SRC URL}. */
+    public List<String> backup(BackupDir dir) {
+        DuplicityTarget target = targetOf(dir);
+        List<String> args = new ArrayList<>();
+        args.add("--full-if-older-than");
+        args.add(config.fullIfOlderThan());
+        args.add("--encrypt-sign-key");
+        args.add(config.gpgKeyId());
+        if (target.isS3()) {
+            if (!target.usesBoto3(version)) {
+                args.add("--s3-use-new-style");
+            }
+            args.add("--s3-use-ia");
+            if (!target.usesBoto3(version)) {
+                args.add("--s3-use-multiprocessing");
+            }
+        }
+        if (dryRun) {
+            args.add("--dry-run");
+        }
+        args.addAll(common(target));
+        args.addAll(config.duplicityOptions());
+        for (String include : dir.includes()) {
+            args.add("--include");
+            args.add(include);
+        }
+        for (String exclude : dir.excludes()) {
+            args.add("--exclude");
+            args.add(exclude);
+        }
+        args.add(dir.source());
+        args.add(target.effective());
+        return List.copyOf(args);
+    }
+
+    /** {@code remove-all-but-n-full N [--force] URL}; without {@code --force} duplicity only lists. */
+    public List<String> purge(BackupDir dir, int keepFull) {
+        DuplicityTarget target = targetOf(dir);
+        List<String> args = new ArrayList<>();
+        args.add("remove-all-but-n-full");
+        args.add(String.valueOf(keepFull));
+        if (!dryRun) {
+            args.add("--force");
+        }
+        args.addAll(common(target));
+        args.add(target.effective());
+        return List.copyOf(args);
+    }
+
+    private List<String> common(DuplicityTarget target) {
+        List<String> args = new ArrayList<>();
+        args.add("--archive-dir");
+        args.add(config.archiveDir().toString());
+        target.cacheNameToKeep().ifPresent(name -> {
+            args.add("--name");
+            args.add(name);
+        });
+        if (target.usesBoto3(version)) {
+            config.s3EndpointUrl().ifPresent(url -> {
+                args.add("--s3-endpoint-url");
+                args.add(url.toString());
+            });
+        }
+        return args;
+    }
+
+    /** The configured dir whose target is the last argument, for prefixing log lines. */
+    public Optional<BackupDir> dirOf(List<String> args) {
+        if (args.isEmpty()) {
+            return Optional.empty();
+        }
+        String last = args.get(args.size() - 1);
+        return config.backupDirs().stream().filter(d -> targetOf(d).effective().equals(last)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.duplicityunattended.duplicity;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The installed duplicity's version, as printed by {@code duplicity --version}. */
+public record DuplicityVersion(int major, int minor, int patch) implements Comparable<DuplicityVersion> {
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+
+    /** Reads {@code duplicity 0.8.22} or {@code duplicity 2.1.4} (also a bare version). */
+    public static Optional<DuplicityVersion> parse(String output) {
+        Matcher m = VERSION.matcher(output == null ? "" : output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DuplicityVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+    }
+
+    /** Duplicity 2 dropped boto2: {@code s3://} is the boto3 backend and boto2-only flags are errors. */
+    public boolean hasBoto3AsS3Scheme() {
+        return major >= 2;
+    }
+
+    @Override
+    public int compareTo(DuplicityVersion o) {
+        int c = Integer.compare(major, o.major);
+        if (c == 0) {
+            c = Integer.compare(minor, o.minor);
+        }
+        return c == 0 ? Integer.compare(patch, o.patch) : c;
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch;
+    }
+}
