@@ -6,6 +6,7 @@ import io.github.duplicityunattended.duplicity.DuplicityCommands;
 import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.exec.StreamingExecutor;
+import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.run.BackupRuns;
 import io.github.duplicityunattended.run.DirRecorder;
 import io.github.duplicityunattended.run.RunLock;
@@ -22,8 +23,12 @@ import org.apache.camel.main.Main;
  */
 public final class Application {
 
-    /** The dir inside the jar that holds the built-in routes. */
-    public static final String BUILT_IN_ROUTES = "classpath:routes/*.camel.yaml";
+    /**
+     * The built-in routes inside the jar, named one by one: a wildcard makes Camel unpack the whole shaded jar
+     * twice at every start (about 5 s).
+     */
+    public static final String BUILT_IN_ROUTES = "classpath:routes/backup.camel.yaml,"
+            + "classpath:routes/monitor.camel.yaml";
     static final int TAIL_LINES = 200;
 
     private final Config config;
@@ -55,6 +60,9 @@ public final class Application {
         main.bind("duplicityExecutor", executor);
         main.bind("backupRuns", new BackupRuns(config, lock, outcome, clock, mode.dryRun(), mode.skipPurge()));
         main.bind("dirRecorder", new DirRecorder(commands, clock));
+        MonitorSetup monitor = new MonitorSetup(config, clock, !mode.once());
+        monitor.beans().forEach(main::bind);
+        monitor.properties().forEach(main::addInitialProperty);
         main.configure().withRoutesIncludePattern(mode.routes()
                 .map(dir -> "file:" + dir.toAbsolutePath() + "/*.camel.yaml").orElse(BUILT_IN_ROUTES));
         main.configure().withShutdownTimeout(25);
@@ -72,6 +80,17 @@ public final class Application {
 
     public RunOutcome outcome() {
         return outcome;
+    }
+
+    /**
+     * Starts the routes with no schedule firing, sends one exchange to {@code endpoint} (such as
+     * {@code direct:monitor-check}), stops, and returns the reply. The mode must be {@code once}.
+     */
+    public Reply request(String endpoint) throws Exception {
+        OnceListener once = new OnceListener(endpoint);
+        main.addMainListener(once);
+        main.run();
+        return once.result();
     }
 
     /**

@@ -1,14 +1,23 @@
 package io.github.duplicityunattended.app;
 
+import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** In --once mode: as soon as Camel has started, sends one exchange to a route, then lets Main stop. */
+/**
+ * In --once mode (and for --check, --test-email): as soon as Camel has started, sends one exchange to a route,
+ * keeps its reply or its failure, then lets Main stop.
+ */
 final class OnceListener extends MainListenerSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
     private final String endpoint;
+    private volatile Object reply;
+    private volatile RuntimeException failure;
 
     OnceListener(String endpoint) {
         this.endpoint = endpoint;
@@ -17,11 +26,19 @@ final class OnceListener extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-            template.sendBody(endpoint, null);
+            reply = template.requestBody(endpoint, (Object) null);
         } catch (java.io.IOException e) {
             // closing a template does no I/O
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("{} failed: {}", endpoint, Reply.reason(e));
         } finally {
             ((MainSupport) main).completed();
         }
+    }
+
+    /** The reply body, or the failure of the route. */
+    Reply result() {
+        return new Reply(Optional.ofNullable(reply), Optional.ofNullable(failure));
     }
 }

@@ -58,11 +58,20 @@ public final class Launcher {
         return switch (args.action()) {
             case VALIDATE -> validate(config);
             case RUN -> runBackups(config, args);
-            default -> {
-                err.println("duplicity-unattended: " + args.action() + " is not available in this build");
-                yield ExitCode.USAGE;
-            }
+            case CHECK, TEST_EMAIL -> monitor(config, args);
+            default -> ExitCode.USAGE;
         };
+    }
+
+    private int monitor(Config config, Arguments args) {
+        MonitorCommand command = new MonitorCommand(out, err, environment);
+        try {
+            return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())
+                    : command.testEmail(config, args.routes());
+        } catch (Exception e) {
+            err.println("duplicity-unattended: could not start (check the routes): " + e.getMessage());
+            return ExitCode.USAGE;
+        }
     }
 
     private int validate(Config config) {

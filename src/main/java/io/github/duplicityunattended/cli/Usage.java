@@ -26,7 +26,8 @@ final class Usage {
 
             Exit codes:
               0  ok
-              1  a backup, purge or check failed (or another run held the lock)
+              1  a backup or purge failed (or another run held the lock); --check found a
+                 stale or never backed-up folder or could not list; --test-email was not sent
               2  bad config, bad usage or bad environment; nothing was backed up
             """;
 
