@@ -30,7 +30,7 @@ public record MonitorTarget(Kind kind, String name, List<String> configuredFolde
         if (!bucket.isEmpty()) {
             boolean backsUpHere = config.bucketName().equals(Optional.of(bucket));
             return new MonitorTarget(Kind.S3, bucket, backsUpHere
-                    ? config.backupDirs().stream().map(d -> BucketUrl.prefixOf(url + d.source())).toList()
+                    ? config.backupDirs().stream().map(d -> folderOf(url + d.source())).toList()
                     : List.of());
         }
         if (BucketUrl.schemeOf(url).filter("file"::equals).isPresent()) {
@@ -39,6 +39,11 @@ public record MonitorTarget(Kind kind, String name, List<String> configuredFolde
                     .map(d -> root.relativize(directoryOf(url + d.source())).toString()).toList());
         }
         return new MonitorTarget(Kind.NONE, url, List.of());
+    }
+
+    /** The key prefix duplicity writes a target's files under: empty path segments dropped, as duplicity does. */
+    static String folderOf(String s3Url) {
+        return BucketUrl.prefixOf(s3Url).replaceAll("/{2,}", "/");
     }
 
     /** The directory a {@code file://} URL names. */

@@ -1,0 +1,101 @@
+package io.github.duplicityunattended.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.duplicityunattended.config.BackupDir;
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.duplicity.DuplicityCommands;
+import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.run.BackupRun;
+import io.github.duplicityunattended.run.DirRecorder;
+import io.github.duplicityunattended.run.RunSummary;
+import io.github.duplicityunattended.testing.ConfigFixture;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.exec.ExecCommand;
+import org.apache.camel.component.exec.ExecResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailureNoticeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A run, ended at the clock's instant, in which the first configured dir was backed up and the second
+     * failed (duplicity exits 23 after printing {@code lines} lines); any further dirs were not backed up.
+     */
+    static BackupRun failedRun(Config config, int lines, Clock clock) {
+        DirRecorder recorder = new DirRecorder(new DuplicityCommands(config, new DuplicityVersion(0, 8, 22), false),
+                clock);
+        BackupRun run = new BackupRun(config.backupDirs(), OptionalInt.empty(), false, clock.instant().minusSeconds(75));
+        BackupDir etc = config.backupDirs().get(0);
+        BackupDir data = config.backupDirs().get(1);
+        recorder.backupArgs(run, etc);
+        recorder.backedUp(run, etc, result(0, List.of("Errors 0")));
+        recorder.backupArgs(run, data);
+        recorder.backedUp(run, data, result(23, IntStream.rangeClosed(1, lines).mapToObj(i -> "line " + i).toList()));
+        return run;
+    }
+
+    private static ExecResult result(int exit, List<String> output) {
+        ExecCommand duplicity = new ExecCommand("duplicity", List.of(), null, 1000L, null, null, null, false,
+                LoggingLevel.OFF);
+        return new ExecResult(duplicity,
+                new ByteArrayInputStream(String.join("\n", output).getBytes(StandardCharsets.UTF_8)), null, exit);
+    }
+
+    static Config config(Path dir) throws Exception {
+        return ConfigFixture.load(dir, """
+                cloud: aws
+                gpg_key_id: 0123456789ABCDEF
+                bucket_url: s3+http://my-host-backup
+                full_if_older_than: 1M
+                archive_dir: %s
+                backup_dirs:
+                  - source: /etc
+                  - source: /srv/data
+                """.formatted(dir.resolve("cache")));
+    }
+
+    @Test
+    void theNoticeNamesTheHostAndHoldsTheSummaryAndTheLastLinesOfEachFailedDir() throws Exception {
+        BackupRun run = failedRun(config(dir), 50, CLOCK);
+
+        Mail mail = new FailureNotice("web1", CLOCK).mail(run);
+
+        List<String> expected = new ArrayList<>(RunSummary.lines(run, NOW));
+        expected.add("");
+        expected.add("Last 40 line(s) of the backup of /srv/data:");
+        IntStream.rangeClosed(11, 50).forEach(i -> expected.add("  line " + i));
+        assertEquals(new Mail("Backup failed: web1", String.join("\n", expected) + "\n"), mail);
+    }
+
+    @Test
+    void aShortOutputIsQuotedWhole() throws Exception {
+        BackupRun run = failedRun(config(dir), 2, CLOCK);
+
+        String text = new FailureNotice("web1", CLOCK).mail(run).text();
+
+        assertEquals("""
+                Failed dirs: /srv/data
+
+                Last 2 line(s) of the backup of /srv/data:
+                  line 1
+                  line 2
+                """, text.substring(text.indexOf("Failed dirs:")));
+    }
+}

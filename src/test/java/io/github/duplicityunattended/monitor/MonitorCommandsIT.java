@@ -1,0 +1,133 @@
+package io.github.duplicityunattended.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.duplicityunattended.testing.AppJar;
+import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testing.S3ProxyServer;
+import io.github.duplicityunattended.testing.SesEmulator;
+import io.github.duplicityunattended.testing.SesEmulator.ReceivedMail;
+import io.github.duplicityunattended.testing.SharedServers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --check and --test-email of the shaded jar against S3Proxy holding the seeded bucket and the SES emulator. */
+class MonitorCommandsIT {
+
+    /** The seeded backups end at known times before this instant; the jar's own clock is seconds later. */
+    private static final Instant SEEDED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String STALE_REPORT = """
+            Not backed up in over 7 days:
+            * %s (7 days ago): my-host-backup/home
+            * never backed up: my-host-backup/var/www
+
+            Backed up within 7 days:
+            * %s (1 day ago): my-host-backup/etc
+            * %s (2 days ago): my-host-backup/srv/data
+            """.formatted(WHEN.format(SEEDED.minus(Duration.ofDays(7).plusHours(1))),
+            WHEN.format(SEEDED.minus(Duration.ofDays(1).plusHours(6))),
+            WHEN.format(SEEDED.minus(Duration.ofDays(2).plusHours(6))));
+
+    @TempDir
+    Path dir;
+    S3ProxyServer s3;
+    SesEmulator ses;
+
+    @BeforeEach
+    void servers() throws Exception {
+        s3 = SharedServers.s3(SEEDED);
+        ses = SharedServers.ses();
+        ses.clear();
+        s3.requests().clear();
+    }
+
+    private Path config(String ses, String monitor) throws Exception {
+        return ConfigFixture.write(dir, ConfigFixture.seededBucket(dir, s3, ses, monitor));
+    }
+
+    private Path mailingConfig(String monitor) throws Exception {
+        return config(ses.endpoint().toString(), "sender: Backups <backup@example.com>\nrecipient: ops@example.com\n"
+                + monitor);
+    }
+
+    @Test
+    void checkPrintsTheReportMailsItAndExitsOneWhenABackupIsStaleOrMissing() throws Exception {
+        AppJar.Result result = AppJar.run(dir, "--check", "--config", mailingConfig("ignore_prefixes: [retired]")
+                .toString());
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stdout().endsWith(STALE_REPORT), result.stdout());
+        assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
+                "Missing recent backups: my-host-backup",
+                "Some backups in my-host-backup are missing or older than 7 days. Please check them.\n\n"
+                        + STALE_REPORT)), ses.mails());
+    }
+
+    @Test
+    void checkOnlyListsTheBucketEveryPageOfItAndGetsNoObject() throws Exception {
+        AppJar.run(dir, "--check", "--config", mailingConfig("ignore_prefixes: [retired]").toString());
+
+        assertEquals(2, s3.requests().lists(), s3.requests().all().toString());
+        assertEquals(0, s3.requests().objectGets(), s3.requests().all().toString());
+        assertEquals(s3.requests().lists(), s3.requests().all().size(), s3.requests().all().toString());
+    }
+
+    @Test
+    void checkExitsZeroAndMailsNothingWhenEveryBackupIsRecent() throws Exception {
+        AppJar.Result result = AppJar.run(dir, "--check", "--config",
+                mailingConfig("max_age_days: 10\nignore_prefixes: [retired, var/www]").toString());
+
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stdout().contains("Checked my-host-backup: 3 folder(s) backed up within 10 days, 0 stale,"
+                + " 0 never backed up (1143 object(s) listed)"), result.stdout());
+        assertEquals(List.of(), ses.mails());
+    }
+
+    @Test
+    void testEmailMailsTheNewestBackupOfEveryFolderAndExitsZero() throws Exception {
+        AppJar.Result result = AppJar.run(dir, "--test-email", "--config",
+                mailingConfig("ignore_prefixes: [retired]").toString());
+
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stdout().endsWith("Sent the test email to ops@example.com.\n"), result.stdout());
+        assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
+                "Backup monitor results: my-host-backup",
+                "The newest backup of every folder in my-host-backup:\n\n" + STALE_REPORT)), ses.mails());
+    }
+
+    @Test
+    void testEmailExitsOneWhenSesCannotBeReached() throws Exception {
+        Path config = config("http://127.0.0.1:" + SesEmulator.freePort(),
+                "sender: backup@example.com\nrecipient: ops@example.com\n");
+
+        AppJar.Result result = AppJar.run(dir, "--test-email", "--config", config.toString());
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().startsWith("duplicity-unattended: the test email was not sent: "), result.stderr());
+        assertTrue((result.stdout() + result.stderr()).lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace");
+    }
+
+    @Test
+    void checkExitsOneWithOneLineWhenTheBucketCannotBeListed() throws Exception {
+        Path config = ConfigFixture.write(dir, ConfigFixture.seededBucket(dir, s3, ses.endpoint().toString(), "")
+                .replace("bucket_url: s3+http://my-host-backup", "bucket_url: s3+http://no-such-bucket"));
+
+        AppJar.Result result = AppJar.run(dir, "--check", "--config", config.toString());
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().startsWith("duplicity-unattended: the check failed: "), result.stderr());
+        assertTrue(result.stderr().contains("does not exist"), result.stderr());
+        assertTrue(!result.stdout().contains(S3ProxyServer.SECRET_KEY) && !result.stderr().contains(S3ProxyServer.SECRET_KEY));
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.duplicityunattended.monitor;
+
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testing.LogCapture;
+import io.github.duplicityunattended.testing.S3ProxyServer;
+import io.github.duplicityunattended.testing.SesEmulator;
+import io.github.duplicityunattended.testing.SharedServers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs routes/monitor.camel.yaml in a Camel context with the beans and placeholders the application gives it,
+ * made from a real config file, against S3Proxy holding the seeded bucket and the SES emulator. A fixed clock
+ * decides what is stale.
+ */
+abstract class MonitorRouteTestSupport extends CamelTestSupport {
+
+    static final Instant NOW = Instant.parse("2030-06-15T08:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    S3ProxyServer s3;
+    SesEmulator ses;
+    Config config;
+    /** What the monitor logged during the test. */
+    LogCapture log;
+
+    /** The test's {@code monitor:} section. */
+    abstract String monitorSection();
+
+    /** Where the config sends mail; the emulator unless a test says otherwise. */
+    String sesEndpoint() {
+        return ses.endpoint().toString();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        s3 = SharedServers.s3(NOW);
+        ses = SharedServers.ses();
+        ses.clear();
+        s3.requests().clear();
+        log = new LogCapture("io.github.duplicityunattended.monitor", Level.INFO, true);
+        config = ConfigFixture.load(dir, ConfigFixture.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
+        CamelContext context = super.createCamelContext();
+        MonitorSetup setup = new MonitorSetup(config, CLOCK, false);
+        setup.beans().forEach(context.getRegistry()::bind);
+        Properties placeholders = new Properties();
+        placeholders.putAll(setup.properties());
+        context.getPropertiesComponent().setInitialProperties(placeholders);
+        return context;
+    }
+
+    @Override
+    protected void doPostTearDown() {
+        log.close();
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return PluginHelper.getRoutesLoader(context)
+                .findRoutesBuilders(ResourceHelper.resolveMandatoryResource(context, "file:routes/monitor.camel.yaml"))
+                .toArray(RoutesBuilder[]::new);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.duplicityunattended.testing;
+
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/** Config files for tests, written to a temporary dir and loaded through the real loader. */
+public final class ConfigFixture {
+
+    private ConfigFixture() {
+    }
+
+    /** A private boto-format credentials file holding S3Proxy's keys. */
+    public static Path credentials(Path dir) throws IOException {
+        Path file = dir.resolve("aws_credentials");
+        Files.writeString(file, "[Credentials]\naws_access_key_id = " + S3ProxyServer.ACCESS_KEY
+                + "\naws_secret_access_key = " + S3ProxyServer.SECRET_KEY + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /** The config of a host backing up /etc, /home, /srv/data and /var/www to {@link SeededBucket}. */
+    public static String seededBucket(Path dir, S3ProxyServer s3, String ses, String monitor) throws IOException {
+        return """
+                cloud: aws
+                gpg_key_id: 0123456789ABCDEF
+                bucket_url: s3+http://%s
+                full_if_older_than: 1M
+                aws_config_file: %s
+                aws_region: eu-west-1
+                s3_endpoint_url: %s
+                ses_endpoint_url: %s
+                archive_dir: %s
+                backup_dirs:
+                  - source: /etc
+                  - source: /home
+                  - source: /srv/data
+                  - source: /var/www
+                monitor:
+                %s
+                """.formatted(SeededBucket.NAME, credentials(dir), s3.endpoint(), ses, dir.resolve("cache"),
+                monitor.indent(2).stripTrailing());
+    }
+
+    public static Path write(Path dir, String yaml) throws IOException {
+        return Files.writeString(dir.resolve("config.yaml"), yaml);
+    }
+
+    public static Config load(Path dir, String yaml) throws Exception {
+        return new ConfigLoader(Map.of("HOME", dir.toString())).load(write(dir, yaml));
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.duplicityunattended.testing;
+
+import java.time.Instant;
+
+/**
+ * One S3Proxy holding {@link SeededBucket} and one SES emulator for every test of a JVM, started on first use
+ * and stopped when the JVM ends.
+ */
+public final class SharedServers {
+
+    private static S3ProxyServer s3;
+    private static SesEmulator ses;
+
+    private SharedServers() {
+    }
+
+    /** S3Proxy with the bucket seeded once, its backups ending at known times before {@code now}. */
+    public static synchronized S3ProxyServer s3(Instant now) throws Exception {
+        if (s3 == null) {
+            if (ses == null) {
+                ses = SesEmulator.launch(SesEmulator.freePort());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close(ses)));
+            }
+            s3 = S3ProxyServer.start();
+            SeededBucket.seed(s3, now);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(s3)));
+        }
+        return s3;
+    }
+
+    public static synchronized SesEmulator ses() throws Exception {
+        if (ses == null) {
+            ses = SesEmulator.launch(SesEmulator.freePort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(ses)));
+        }
+        return ses.awaitReady();
+    }
+
+    private static void close(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // the JVM is ending
+        }
+    }
+}
