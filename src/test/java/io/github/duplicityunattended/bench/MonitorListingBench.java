@@ -1,0 +1,113 @@
+package io.github.duplicityunattended.bench;
+
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.monitor.Monitor;
+import io.github.duplicityunattended.monitor.MonitorReport;
+import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testing.S3ProxyServer;
+import io.github.duplicityunattended.testing.SeededBucket;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Lists a bucket of {@code keys} objects in {@code folders} folders on S3Proxy with the monitor's own check
+ * and prints what it cost: list requests (the floor is one per 1,000 keys), object GETs (must be 0), wall
+ * time, the CPU time of the checking thread (the monitor's own share; the rest is S3Proxy's in-memory store,
+ * which rescans the bucket for every page), the heap the check's result holds (one entry per folder) and what
+ * it allocated in passing (response pages, which grow with objects and are garbage as soon as read). Run by bench/monitor-listing.sh. Arguments: folders, then one or more key counts.
+ */
+public final class MonitorListingBench {
+
+    private static final Instant NOW = Instant.parse("2030-06-15T08:00:00Z");
+
+    private MonitorListingBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int folders = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {100_000};
+        Configurator.setRootLevel(Level.WARN);
+        System.out.printf("%-8s %-8s %-14s %-12s %-8s %-16s %-15s %-15s%n", "keys", "folders", "list requests",
+                "object GETs", "wall ms", "monitor CPU ms", "report held", "allocated");
+        for (int keys : sizes) {
+            try (S3ProxyServer s3 = S3ProxyServer.start()) {
+                seed(s3, folders, keys / folders);
+                measure(s3, folders, keys);
+            }
+        }
+    }
+
+    /** {@code perFolder} keys in each folder: a full set with volumes, then incrementals, one day apart. */
+    static void seed(S3ProxyServer s3, int folders, int perFolder) {
+        s3.blobStore().createContainerInLocation(null, SeededBucket.NAME);
+        int incrementals = Math.min(19, (perFolder - 3) / 3);
+        int volumes = perFolder - 2 - 3 * incrementals;
+        for (int f = 0; f < folders; f++) {
+            String folder = "host/dir%04d".formatted(f);
+            Instant full = NOW.minus(Duration.ofDays(30 + f % 10));
+            SeededBucket.full(s3, folder, full, volumes);
+            for (int i = 1; i <= incrementals; i++) {
+                SeededBucket.incremental(s3, folder, full.plus(Duration.ofDays(i - 1)), full.plus(Duration.ofDays(i)));
+            }
+        }
+    }
+
+    static void measure(S3ProxyServer s3, int folders, int keys) throws Exception {
+        Path dir = Files.createTempDirectory("monitor-bench");
+        Config config = ConfigFixture.load(dir, """
+                cloud: aws
+                gpg_key_id: 0123456789ABCDEF
+                bucket_url: s3+http://%s
+                full_if_older_than: 1M
+                aws_config_file: %s
+                aws_region: eu-west-1
+                s3_endpoint_url: %s
+                archive_dir: %s
+                backup_dirs:
+                  - source: /etc
+                """.formatted(SeededBucket.NAME, ConfigFixture.credentials(dir), s3.endpoint(), dir.resolve("cache")));
+        Monitor monitor = (Monitor) new MonitorSetup(config, Clock.fixed(NOW, ZoneOffset.UTC), false).beans()
+                .get("monitor");
+        monitor.check();
+        s3.requests().clear();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        MonitorReport report = monitor.check();
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        long cpuMs = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long holding = usedHeapAfterGc();
+        int size = report.folders().size();
+        report = null;
+        long retained = holding - usedHeapAfterGc();
+        System.out.printf("%-8d %-8d %-14d %-12d %-8d %-16d %-15s %-15s%n", keys, size,
+                s3.requests().lists(), s3.requests().objectGets(), wallMs, cpuMs, kib(retained), kib(allocated));
+        if (size != folders + 1) {
+            throw new IllegalStateException("expected " + folders + " folders and /etc, got " + size);
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String kib(long bytes) {
+        return String.format("%,d KiB", bytes / 1024);
+    }
+}
