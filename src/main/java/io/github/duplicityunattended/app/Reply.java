@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.app;
 
 import java.util.Optional;
+import org.apache.camel.RuntimeCamelException;
 
 /**
  * What one exchange sent by {@link Application#request(String)} came back with: a body, or the failure.
@@ -10,14 +11,14 @@ import java.util.Optional;
  */
 public record Reply(Optional<Object> body, Optional<RuntimeException> failure) {
 
-    /** The failure in one line: the message of the innermost cause, which names what went wrong. */
+    /** The failure in one line: the message of the first exception below Camel's wrappers. */
     public Optional<String> reason() {
         return failure.map(Reply::reason);
     }
 
     static String reason(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

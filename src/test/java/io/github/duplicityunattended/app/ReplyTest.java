@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class ReplyTest {
 
     @Test
-    void theReasonOfAFailureIsTheFirstLineOfItsInnermostCause() {
+    void theReasonOfAFailureIsTheFirstLineOfTheExceptionCamelWrapped() {
         RuntimeException failure = new CamelExecutionException("Exception occurred during execution on the exchange",
-                null, new IllegalStateException("wrapped", new java.io.IOException("Connection refused\nat line 2")));
+                null, new IllegalStateException("Unable to send: refused\nat line 2", new java.io.IOException("refused")));
 
-        assertEquals(Optional.of("Connection refused"), new Reply(Optional.empty(), Optional.of(failure)).reason());
+        assertEquals(Optional.of("Unable to send: refused"), new Reply(Optional.empty(), Optional.of(failure)).reason());
     }
 
     @Test
