@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The beans and placeholders of {@code routes/monitor.camel.yaml}, made from the config. The S3 client is
- * built only for an S3 target and the SES client only when reports are mailed.
+ * built at the first check of an S3 target, the SES client at start when reports are mailed.
  */
 public final class MonitorSetup {
 
@@ -60,7 +60,7 @@ public final class MonitorSetup {
 
     private BucketLister lister() {
         return switch (target.kind()) {
-            case S3 -> new S3BucketLister(AwsClients.s3(config), target.name());
+            case S3 -> new S3BucketLister(() -> AwsClients.s3(config), target.name());
             case DIRECTORY -> new DirectoryLister(Path.of(target.name()));
             case NONE -> keys -> {
                 throw new IOException("nothing to list: bucket_url " + target.name()

@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.monitor;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -8,20 +9,25 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Lists a bucket with ListObjectsV2, page after page (1000 keys each) until the last continuation token.
- * It only lists: a GET of an object from Standard-IA is billed per GB.
+ * It only lists: a GET of an object from Standard-IA is billed per GB. The client is made at the first
+ * listing, so a process that never checks (a backup run) never builds it.
  */
 public final class S3BucketLister implements BucketLister {
 
-    private final S3Client s3;
+    private final Supplier<S3Client> client;
     private final String bucket;
+    private S3Client s3;
 
-    public S3BucketLister(S3Client s3, String bucket) {
-        this.s3 = s3;
+    public S3BucketLister(Supplier<S3Client> client, String bucket) {
+        this.client = client;
         this.bucket = bucket;
     }
 
     @Override
-    public void list(Consumer<String> keys) {
+    public synchronized void list(Consumer<String> keys) {
+        if (s3 == null) {
+            s3 = client.get();
+        }
         ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
         ListObjectsV2Response page;
         do {

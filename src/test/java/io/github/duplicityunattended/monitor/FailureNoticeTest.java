@@ -59,16 +59,7 @@ class FailureNoticeTest {
     }
 
     static Config config(Path dir) throws Exception {
-        return ConfigFixture.load(dir, """
-                cloud: aws
-                gpg_key_id: 0123456789ABCDEF
-                bucket_url: s3+http://my-host-backup
-                full_if_older_than: 1M
-                archive_dir: %s
-                backup_dirs:
-                  - source: /etc
-                  - source: /srv/data
-                """.formatted(dir.resolve("cache")));
+        return ConfigFixture.load(dir, ConfigFixture.host(dir, "s3+http://my-host-backup", ""));
     }
 
     @Test

@@ -17,17 +17,7 @@ class MonitorSetupTest {
     Path dir;
 
     private Config config(String bucketUrl, String monitor) throws Exception {
-        return ConfigFixture.load(dir, """
-                cloud: aws
-                gpg_key_id: 0123456789ABCDEF
-                bucket_url: %s
-                full_if_older_than: 1M
-                archive_dir: %s
-                aws_region: eu-west-1
-                backup_dirs:
-                  - source: /etc
-                monitor: {%s}
-                """.formatted(bucketUrl, dir.resolve("cache"), monitor));
+        return ConfigFixture.load(dir, ConfigFixture.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
     }
 
     @Test

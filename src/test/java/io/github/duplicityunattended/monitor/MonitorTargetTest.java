@@ -15,17 +15,7 @@ class MonitorTargetTest {
     Path dir;
 
     private MonitorTarget target(String bucketUrl, String monitor) throws Exception {
-        Config config = ConfigFixture.load(dir, """
-                cloud: aws
-                gpg_key_id: 0123456789ABCDEF
-                bucket_url: %s
-                full_if_older_than: 1M
-                archive_dir: %s
-                backup_dirs:
-                  - source: /etc
-                  - source: /srv/data
-                monitor: {%s}
-                """.formatted(bucketUrl, dir.resolve("cache"), monitor));
+        Config config = ConfigFixture.load(dir, ConfigFixture.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
         return MonitorTarget.of(config);
     }
 

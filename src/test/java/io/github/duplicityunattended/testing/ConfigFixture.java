@@ -46,6 +46,22 @@ public final class ConfigFixture {
                 monitor.indent(2).stripTrailing());
     }
 
+    /** The config of a host backing up /etc and /srv/data to {@code bucketUrl}, plus {@code more} top-level keys. */
+    public static String host(Path dir, String bucketUrl, String more) {
+        return """
+                cloud: aws
+                gpg_key_id: 0123456789ABCDEF
+                bucket_url: %s
+                full_if_older_than: 1M
+                archive_dir: %s
+                aws_region: eu-west-1
+                backup_dirs:
+                  - source: /etc
+                  - source: /srv/data
+                %s
+                """.formatted(bucketUrl, dir.resolve("cache"), more);
+    }
+
     public static Path write(Path dir, String yaml) throws IOException {
         return Files.writeString(dir.resolve("config.yaml"), yaml);
     }
