@@ -23,30 +23,33 @@ import org.junit.jupiter.api.io.TempDir;
 /** --check and --test-email of the shaded jar against S3Proxy holding the seeded bucket and the SES emulator. */
 class MonitorCommandsIT {
 
-    /** The seeded backups end at known times before this instant; the jar's own clock is seconds later. */
-    private static final Instant SEEDED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final String STALE_REPORT = """
-            Not backed up in over 7 days:
-            * %s (7 days ago): my-host-backup/home
-            * never backed up: my-host-backup/var/www
-
-            Backed up within 7 days:
-            * %s (1 day ago): my-host-backup/etc
-            * %s (2 days ago): my-host-backup/srv/data
-            """.formatted(WHEN.format(SEEDED.minus(Duration.ofDays(7).plusHours(1))),
-            WHEN.format(SEEDED.minus(Duration.ofDays(1).plusHours(6))),
-            WHEN.format(SEEDED.minus(Duration.ofDays(2).plusHours(6))));
 
     @TempDir
     Path dir;
     S3ProxyServer s3;
     SesEmulator ses;
 
+    /** The report of the seeded bucket; its backups end at known times before the seeding, the jar runs later. */
+    private static String staleReport() {
+        Instant seeded = SharedServers.seededAt();
+        return """
+                Not backed up in over 7 days:
+                * %s (7 days ago): my-host-backup/home
+                * never backed up: my-host-backup/var/www
+
+                Backed up within 7 days:
+                * %s (1 day ago): my-host-backup/etc
+                * %s (2 days ago): my-host-backup/srv/data
+                """.formatted(WHEN.format(seeded.minus(Duration.ofDays(7).plusHours(1))),
+                WHEN.format(seeded.minus(Duration.ofDays(1).plusHours(6))),
+                WHEN.format(seeded.minus(Duration.ofDays(2).plusHours(6))));
+    }
+
     @BeforeEach
     void servers() throws Exception {
-        s3 = SharedServers.s3(SEEDED);
+        s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         ses = SharedServers.ses();
         ses.clear();
         s3.requests().clear();
@@ -70,11 +73,11 @@ class MonitorCommandsIT {
         assertEquals(2, s3.requests().lists(), s3.requests().all().toString());
         assertEquals(0, s3.requests().objectGets(), s3.requests().all().toString());
         assertEquals(s3.requests().lists(), s3.requests().all().size(), s3.requests().all().toString());
-        assertTrue(result.stdout().endsWith(STALE_REPORT), result.stdout());
+        assertTrue(result.stdout().endsWith(staleReport()), result.stdout());
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Missing recent backups: my-host-backup",
                 "Some backups in my-host-backup are missing or older than 7 days. Please check them.\n\n"
-                        + STALE_REPORT)), ses.mails());
+                        + staleReport())), ses.mails());
     }
 
     @Test
@@ -97,6 +100,6 @@ class MonitorCommandsIT {
         assertTrue(result.stdout().endsWith("Sent the test email to ops@example.com.\n"), result.stdout());
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Backup monitor results: my-host-backup",
-                "The newest backup of every folder in my-host-backup:\n\n" + STALE_REPORT)), ses.mails());
+                "The newest backup of every folder in my-host-backup:\n\n" + staleReport())), ses.mails());
     }
 }

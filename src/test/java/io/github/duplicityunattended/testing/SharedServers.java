@@ -9,12 +9,16 @@ import java.time.Instant;
 public final class SharedServers {
 
     private static S3ProxyServer s3;
+    private static Instant seededAt;
     private static SesEmulator ses;
 
     private SharedServers() {
     }
 
-    /** S3Proxy with the bucket seeded once, its backups ending at known times before {@code now}. */
+    /**
+     * S3Proxy with the bucket seeded once, its backups ending at known times before {@code now}; a later call
+     * gets the same bucket, seeded at {@link #seededAt()}.
+     */
     public static synchronized S3ProxyServer s3(Instant now) throws Exception {
         if (s3 == null) {
             if (ses == null) {
@@ -23,9 +27,15 @@ public final class SharedServers {
             }
             s3 = S3ProxyServer.start();
             SeededBucket.seed(s3, now);
+            seededAt = now;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(s3)));
         }
         return s3;
+    }
+
+    /** The instant the shared bucket's backup times count back from. */
+    public static synchronized Instant seededAt() {
+        return seededAt;
     }
 
     public static synchronized SesEmulator ses() throws Exception {
