@@ -28,6 +28,7 @@ public final class ConfigLoader {
 
     private static final Pattern TIME = Pattern.compile(
             "^(now|\\d+|(\\d+[smhDWMY])+|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([T ][0-9:]+([+-][0-9:]+|Z)?)?|\\d{1,2}/\\d{1,2}/\\d{4})$");
+    private static final Pattern KEY_ID = Pattern.compile("^(0x)?([0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.+");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d+$");
 
@@ -76,6 +77,10 @@ public final class ConfigLoader {
                     : "must be aws, not '" + cloud + "'");
         }
         String keyId = r.string("gpg_key_id", top.get("gpg_key_id"), true).orElse(null);
+        if (keyId != null && !KEY_ID.matcher(keyId).matches()) {
+            r.problem("gpg_key_id", "must be a key id or fingerprint of 8, 16 or 40 hex digits as duplicity"
+                    + " requires (gpg --list-keys --keyid-format long shows it), not '" + keyId + "'");
+        }
         String bucketUrl = r.string("bucket_url", top.get("bucket_url"), true).orElse(null);
         if (bucketUrl != null) {
             checkBucketUrl(r, bucketUrl);
