@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,11 +23,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ServiceUnitsAreHardenedTest {
 
+    /** Runs a test once for the daemon and once for the once-service. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @interface ForEachService {
+    }
+
     static final double MAX_EXPOSURE = 2.0;
     static final Pattern EXPOSURE = Pattern.compile("Overall exposure level for \\S+: (\\d+(?:\\.\\d+)?)");
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void exposureIsAtMostTwo(String service) {
         DeployTools.Result result = DeployTools.run(List.of(DeployTools.onPath("systemd-analyze"), "security",
                 "--offline=true", "--no-pager", DeployTools.file("systemd/" + service).toString()));
@@ -34,8 +45,7 @@ class ServiceUnitsAreHardenedTest {
         assertTrue(exposure <= MAX_EXPOSURE, service + " exposure " + exposure + " > " + MAX_EXPOSURE + ":\n" + result);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void readsEverythingAsItsOwnUserWithOnlyDacReadSearch(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         assertFalse(Set.of("root", "0").contains(unit.get("User")), "never root");
@@ -45,8 +55,7 @@ class ServiceUnitsAreHardenedTest {
         assertEquals("read-only", unit.get("ProtectHome"), "/home and /root are backed up");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void writesOnlyItsCacheStateAndTmp(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         assertEquals("strict", unit.get("ProtectSystem"));
@@ -58,8 +67,7 @@ class ServiceUnitsAreHardenedTest {
         assertEquals("no", unit.get("MemoryDenyWriteExecute"), "the JVM's JIT needs W+X memory");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void pointsDuplicityAndGnupgIntoTheWritableDirs(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         String cache = "/var/cache/" + unit.get("CacheDirectory");
@@ -73,16 +81,14 @@ class ServiceUnitsAreHardenedTest {
         assertTrue(unit.get("WorkingDirectory").startsWith("/var/lib/" + stateDirs.get(0)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void yieldsTheHostToItsRealWork(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         assertEquals("19", unit.get("Nice"));
         assertEquals("idle", unit.get("IOSchedulingClass"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"duplicity-unattended.service", "duplicity-unattended-once.service"})
+    @ForEachService
     void startsTheJarWithTheConfigAndStopsCleanly(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         assertTrue(unit.get("ExecStart").matches(
