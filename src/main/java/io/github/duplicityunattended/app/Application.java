@@ -22,8 +22,8 @@ import org.apache.camel.main.Main;
  */
 public final class Application {
 
-    /** The dir inside the jar that holds the built-in routes. */
-    public static final String BUILT_IN_ROUTES = "classpath:routes/*.camel.yaml";
+    /** The built-in routes, named one by one: scanning the jar for a wildcard costs start-up time. */
+    public static final String BUILT_IN_ROUTES = "classpath:routes/backup.camel.yaml";
     static final int TAIL_LINES = 200;
 
     private final Config config;
@@ -61,6 +61,11 @@ public final class Application {
         main.configure().withName("duplicity-unattended");
         main.addInitialProperty("backup.schedule", config.schedule());
         main.addInitialProperty("backup.scheduled", String.valueOf(!mode.once()));
+        if (mode.once()) {
+            // nothing is scheduled in a one-off run: an idle scheduler only delays the exit
+            main.addInitialProperty("camel.component.quartz.autoStartScheduler", "false");
+            main.addInitialProperty("camel.component.quartz.interruptJobsOnShutdown", "true");
+        }
         main.addInitialProperty("backup.timeout-millis", String.valueOf(config.timeout().toMillis()));
         main.addInitialProperty("duplicity.executable", config.duplicityPath());
     }

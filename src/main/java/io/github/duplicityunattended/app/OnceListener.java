@@ -4,10 +4,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** In --once mode: as soon as Camel has started, sends one exchange to a route, then lets Main stop. */
 final class OnceListener extends MainListenerSupport {
 
+    private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
     private final String endpoint;
 
     OnceListener(String endpoint) {
@@ -18,8 +21,10 @@ final class OnceListener extends MainListenerSupport {
     public void afterStart(BaseMainSupport main) {
         try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
             template.sendBody(endpoint, null);
-        } catch (java.io.IOException e) {
-            // closing a template does no I/O
+        } catch (RuntimeException | java.io.IOException e) {
+            // a route missing from an edited --routes dir, for example: one line, no stack trace
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.error("The run via {} did not complete: {}", endpoint, cause.getMessage());
         } finally {
             ((MainSupport) main).completed();
         }

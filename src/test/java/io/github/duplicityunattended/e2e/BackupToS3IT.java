@@ -5,49 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
-import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The built jar against real duplicity 0.8, real GnuPG and a real S3 API server (S3Proxy). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackupToS3IT {
-
-    Path tmp;
-    BackupEnvironment env;
-
-    @BeforeAll
-    void startServers(@TempDir Path dir) throws Exception {
-        tmp = dir;
-        env = new BackupEnvironment(tmp);
-    }
-
-    @AfterAll
-    void stopServers() throws Exception {
-        env.close();
-    }
-
-    private Path dir(String name) throws Exception {
-        return Files.createDirectories(tmp.resolve(name));
-    }
-
-    private List<String> manifests(String bucket, Path source, String kind) {
-        String prefix = BackupEnvironment.folder(source) + "/duplicity-" + kind + ".";
-        return env.s3.keys(bucket).stream().filter(k -> k.startsWith(prefix) && k.endsWith(".manifest.gpg")).toList();
-    }
+class BackupToS3IT extends RealBackupTest {
 
     @Test
     void fullThenIncrementalBackupRestoresAByteIdenticalTree() throws Exception {
-        Path work = dir("restore-case");
+        Path work = workDir("restore-case");
         Path source = Trees.sample(work.resolve("my data"));
         env.s3.createBucket("restore-case");
         Path config = env.config(work, "restore-case", List.of(source), "");
@@ -64,17 +35,12 @@ class BackupToS3IT {
         assertEquals(1, manifests("restore-case", source, "inc").size(), second::toString);
         assertTrue(second.text().contains("[" + source + "] ok in"), second::toString);
 
-        Path restored = work.resolve("restored");
-        Duplicity.run(env.duplicityEnv(), "restore", "--s3-endpoint-url", env.s3.endpoint().toString(),
-                "boto3+s3://restore-case/" + BackupEnvironment.folder(source), restored.toString());
-        Map<String, String> expected = Trees.digest(source);
-        expected.remove("cache.tmp");
-        assertEquals(expected, Trees.digest(restored));
+        assertRestoresIdentically("restore-case", source, work.resolve("restored"));
     }
 
     @Test
     void purgeKeepsOnlyTheLastFullChain() throws Exception {
-        Path work = dir("purge-case");
+        Path work = workDir("purge-case");
         Path source = Trees.sample(work.resolve("src"));
         env.s3.createBucket("purge-case");
         Path config = env.config(work, "purge-case", List.of(source), "remove_all_but_n_full: 1\n");
@@ -93,7 +59,7 @@ class BackupToS3IT {
 
     @Test
     void dryRunLeavesTheBucketUntouched() throws Exception {
-        Path work = dir("dry-run-case");
+        Path work = workDir("dry-run-case");
         Path source = Trees.sample(work.resolve("src"));
         env.s3.createBucket("dry-run-case");
         Path config = env.config(work, "dry-run-case", List.of(source), "remove_all_but_n_full: 1\n");
@@ -110,7 +76,7 @@ class BackupToS3IT {
 
     @Test
     void aMissingSourceDirFailsAloneWhileTheOthersAreBackedUp() throws Exception {
-        Path work = dir("partial-case");
+        Path work = workDir("partial-case");
         Path first = Trees.sample(work.resolve("first"));
         Path missing = work.resolve("not there");
         Path last = Trees.sample(work.resolve("last"));
@@ -130,7 +96,7 @@ class BackupToS3IT {
 
     @Test
     void credentialsInTheAwsSharedFormatWorkLikeTheBotoFormat() throws Exception {
-        Path work = dir("shared-format-case");
+        Path work = workDir("shared-format-case");
         Path source = Trees.sample(work.resolve("src"));
         env.s3.createBucket("shared-format-case");
         Path shared = BackupEnvironment.privateFile(work.resolve("credentials"), List.of(
@@ -148,7 +114,7 @@ class BackupToS3IT {
 
     @Test
     void wrongCredentialsFailTheRunAndTheSecretIsNeverPrinted() throws Exception {
-        Path work = dir("wrong-key-case");
+        Path work = workDir("wrong-key-case");
         Path source = Trees.sample(work.resolve("src"));
         env.s3.createBucket("wrong-key-case");
         String wrongSecret = "wrong-secret-value-0123456789";

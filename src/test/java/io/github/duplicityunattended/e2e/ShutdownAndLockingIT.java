@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
-import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.Processes;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.io.IOException;
@@ -17,29 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon's schedule, SIGTERM in the middle of a backup, and one run at a time, with real duplicity. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShutdownAndLockingIT {
-
-    Path tmp;
-    BackupEnvironment env;
-
-    @BeforeAll
-    void startServers(@TempDir Path dir) throws Exception {
-        tmp = dir;
-        env = new BackupEnvironment(tmp);
-    }
-
-    @AfterAll
-    void stopServers() throws Exception {
-        env.close();
-    }
+class ShutdownAndLockingIT extends RealBackupTest {
 
     static void waitFor(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -53,7 +33,7 @@ class ShutdownAndLockingIT {
 
     @Test
     void theDaemonBacksUpOnItsScheduleAndStopsOnSigterm() throws Exception {
-        Path work = Files.createDirectories(tmp.resolve("daemon"));
+        Path work = workDir("daemon");
         Path source = Trees.sample(work.resolve("src"));
         env.s3.createBucket("daemon-case");
         Path config = env.config(work, "daemon-case", List.of(source), "schedule: \"0/2 * * * * ?\"\n");
@@ -73,7 +53,7 @@ class ShutdownAndLockingIT {
 
     @Test
     void sigtermMidBackupEndsDuplicityAndTheNextRunCompletesTheBackup() throws Exception {
-        Path work = Files.createDirectories(tmp.resolve("sigterm"));
+        Path work = workDir("sigterm");
         Path source = Trees.sample(work.resolve("big src"));
         for (int i = 0; i < 4; i++) {
             Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(6 * 1024 * 1024, i));
@@ -99,12 +79,7 @@ class ShutdownAndLockingIT {
 
         AppProcess.Result resumed = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
         assertEquals(0, resumed.exitCode(), resumed::toString);
-        Path restored = work.resolve("restored");
-        Duplicity.run(env.duplicityEnv(), "restore", "--s3-endpoint-url", env.s3.endpoint().toString(),
-                "boto3+s3://sigterm-case/" + BackupEnvironment.folder(source), restored.toString());
-        Map<String, String> expected = Trees.digest(source);
-        expected.remove("cache.tmp");
-        assertEquals(expected, Trees.digest(restored));
+        assertRestoresIdentically("sigterm-case", source, work.resolve("restored"));
     }
 
     /** Running duplicity processes whose command line names the source dir. */
