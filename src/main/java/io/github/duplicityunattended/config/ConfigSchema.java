@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -72,6 +73,13 @@ public final class ConfigSchema {
                     "Folders (key prefixes) never reported, e.g. those of retired dirs."),
             new Key("ses_endpoint_url", "URL", false, "AWS SES",
                     "SES-compatible endpoint."));
+
+    /**
+     * Keys that older versions of the original script knew under another name, with their name now.
+     * They are not accepted (the old versions had no {@code cloud} key either), but the problem says
+     * what to rename.
+     */
+    public static final Map<String, String> RENAMED = Map.of("s3_url", "bucket_url");
 
     private ConfigSchema() {
     }
