@@ -46,6 +46,9 @@ public final class ConfigLoader {
                     : "must be aws, not '" + cloud + "'");
         }
         String keyId = r.string("gpg_key_id", top.get("gpg_key_id"), true).orElse(null);
+        if (keyId != null) {
+            ValueChecks.keyId(r, keyId);
+        }
         String bucketUrl = r.string("bucket_url", top.get("bucket_url"), true).orElse(null);
         if (bucketUrl != null) {
             ValueChecks.bucketUrl(r, bucketUrl);

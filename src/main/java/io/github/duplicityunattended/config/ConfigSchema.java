@@ -19,8 +19,9 @@ public final class ConfigSchema {
     public static final List<Key> KEYS = List.of(
             new Key("cloud", "string", true, "",
                     "Cloud provider. Only `aws` (S3) is supported."),
-            new Key("gpg_key_id", "string", true, "",
-                    "GnuPG key (id, fingerprint or e-mail) used to encrypt and sign. The key must have no passphrase."),
+            new Key("gpg_key_id", "hex key id", true, "",
+                    "GnuPG key used to encrypt and sign: 8, 16 or 40 hex digits (duplicity takes no e-mail here). "
+                            + "The key must have no passphrase."),
             new Key("bucket_url", "duplicity URL", true, "",
                     "duplicity URL of the bucket and optional prefix, e.g. `s3+http://my-host-backup` or "
                             + "`boto3+s3://my-host-backup/host1`. Each dir goes to bucket_url + source. "

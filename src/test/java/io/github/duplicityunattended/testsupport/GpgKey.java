@@ -8,7 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
-/** A throwaway GnuPG home holding one passphrase-less RSA key, made with {@code gpg --batch --gen-key}. */
+/**
+ * A throwaway GnuPG home holding one passphrase-less key, made with {@code gpg --batch --gen-key}: an RSA
+ * primary key that signs and an RSA subkey that encrypts, as {@code gpg --full-generate-key} makes them.
+ */
 public final class GpgKey implements AutoCloseable {
 
     private final Path home;
@@ -27,8 +30,10 @@ public final class GpgKey implements AutoCloseable {
                 "%no-protection",
                 "Key-Type: RSA",
                 "Key-Length: 2048",
+                "Key-Usage: sign",
                 "Subkey-Type: RSA",
                 "Subkey-Length: 2048",
+                "Subkey-Usage: encrypt",
                 "Name-Real: Backup Test Key",
                 "Name-Email: backup-test@example.com",
                 "Expire-Date: 0",
