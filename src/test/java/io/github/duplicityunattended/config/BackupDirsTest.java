@@ -3,22 +3,14 @@ package io.github.duplicityunattended.config;
 import static io.github.duplicityunattended.config.ConfigFixture.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupDirsTest {
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
-
-    @BeforeEach
-    void fixture() {
-        f = new ConfigFixture(dir);
-    }
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     private List<String> problemsOf(String backupDirs) {
         return f.problems(valid().set("backup_dirs", backupDirs));

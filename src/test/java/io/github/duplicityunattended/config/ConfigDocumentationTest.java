@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The docs cannot drift from the loader: the reference table and the sample config name exactly the keys of
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * schema does.
  */
 class ConfigDocumentationTest {
+
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     /** The file holding the reference table, between the two markers below. */
     static final Path REFERENCE = Path.of("docs/config-reference.md");
@@ -80,8 +83,8 @@ class ConfigDocumentationTest {
     }
 
     @Test
-    void theDocumentedDefaultsAreTheLoadersDefaults(@TempDir Path dir) throws Exception {
-        Config config = new ConfigFixture(dir).load(ConfigFixture.valid());
+    void theDocumentedDefaultsAreTheLoadersDefaults() throws Exception {
+        Config config = f.load(ConfigFixture.valid());
         assertEquals(config.schedule(), defaultOf("schedule"));
         assertEquals(config.duplicityPath(), defaultOf("duplicity_path"));
         assertEquals(config.timeout(), Durations.parse(defaultOf("timeout")).orElseThrow());

@@ -7,31 +7,58 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A {@code config.yaml} in a temporary dir, written from YAML text and loaded with a fixed environment
- * ({@code HOME=/home/backup}), so tests state exactly the problems a user would read.
+ * ({@code HOME=/home/backup}), so tests state exactly the problems a user would read. Register it with
+ * {@code @RegisterExtension}: each test gets a fresh dir, removed afterwards.
  */
-final class ConfigFixture {
+final class ConfigFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final Map<String, String> ENVIRONMENT = Map.of("HOME", "/home/backup");
 
-    final Path dir;
-    final Path file;
+    Path dir;
+    Path file;
     private final Map<String, String> environment;
 
-    ConfigFixture(Path dir) {
-        this(dir, ENVIRONMENT);
+    ConfigFixture() {
+        this(ENVIRONMENT);
     }
 
-    ConfigFixture(Path dir, Map<String, String> environment) {
-        this.dir = dir;
-        this.file = dir.resolve("config.yaml");
+    private ConfigFixture(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("config-test");
+        file = dir.resolve("config.yaml");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The same dir and file, loaded with another environment. */
+    ConfigFixture withEnvironment(Map<String, String> other) {
+        ConfigFixture fixture = new ConfigFixture(other);
+        fixture.dir = dir;
+        fixture.file = file;
+        return fixture;
     }
 
     /** The smallest valid config, one top-level key a line (blocks indented below their key). */

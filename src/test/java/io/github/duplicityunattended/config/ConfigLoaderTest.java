@@ -11,22 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
-
-    @BeforeEach
-    void fixture() {
-        f = new ConfigFixture(dir);
-    }
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     @Test
     void theOriginalSampleConfigLoadsUnchanged() throws Exception {
@@ -132,8 +125,7 @@ class ConfigLoaderTest {
                 f.problem("remove_all_but_n_full: must be a whole number of at least 1, not '0'"),
                 f.problem("backup_dirs[1].exclude: unknown key (did you mean excludes?)"),
                 f.problem("backup_dirs[1].source: must be an absolute path, not 'etc'"),
-                f.problem("monitor.recipient: is required when monitor.sender is set"
-                        + " (set both to mail reports, or neither to log them)"),
+                f.problem(MonitorSectionTest.RECIPIENT_REQUIRED),
                 f.problem("monitor.max_age_days: must be a whole number of at least 1, not '0'")), problems);
     }
 

@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,34 +21,28 @@ class ConfigPathsTest {
     static final String BOTO = "[Credentials]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = "
             + SECRET + "\n";
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
-
-    @BeforeEach
-    void fixture() {
-        f = new ConfigFixture(dir);
-    }
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     @Test
     void relativePathsAreResolvedAgainstTheConfigFilesDir() throws Exception {
         f.credentials("secrets/aws_credentials", BOTO);
-        Files.createDirectories(dir.resolve("gnupg"));
+        Files.createDirectories(f.dir.resolve("gnupg"));
         Config config = f.load(valid()
                 .set("aws_config_file", "secrets/aws_credentials")
                 .set("gpg_home", "./gnupg")
                 .set("archive_dir", "cache/../duplicity-cache"));
 
-        assertEquals(dir.resolve("secrets/aws_credentials"), config.awsCredentials().orElseThrow().path());
-        assertEquals(Optional.of(dir.resolve("gnupg")), config.gpgHome());
-        assertEquals(dir.resolve("duplicity-cache"), config.archiveDir());
+        assertEquals(f.dir.resolve("secrets/aws_credentials"), config.awsCredentials().orElseThrow().path());
+        assertEquals(Optional.of(f.dir.resolve("gnupg")), config.gpgHome());
+        assertEquals(f.dir.resolve("duplicity-cache"), config.archiveDir());
     }
 
     @Test
     void aTildeIsTheHomeOfTheEnvironment() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home"));
+        Path home = Files.createDirectories(f.dir.resolve("home"));
         Files.createDirectories(home.resolve(".gnupg"));
-        ConfigFixture withHome = new ConfigFixture(dir, Map.of("HOME", home.toString()));
+        ConfigFixture withHome = f.withEnvironment(Map.of("HOME", home.toString()));
         Config config = withHome.load(valid().set("gpg_home", "~/.gnupg").set("archive_dir", "'~'"));
 
         assertEquals(Optional.of(home.resolve(".gnupg")), config.gpgHome());
@@ -63,28 +56,28 @@ class ConfigPathsTest {
 
     @Test
     void aTildeInsideAPathIsNoHome() throws Exception {
-        assertEquals(dir.resolve("cache/~/x"), f.load(valid().set("archive_dir", "cache/~/x")).archiveDir());
+        assertEquals(f.dir.resolve("cache/~/x"), f.load(valid().set("archive_dir", "cache/~/x")).archiveDir());
     }
 
     @Test
     void gpgHomeThatIsNoDirIsRefused() throws Exception {
-        Files.writeString(dir.resolve("a-file"), "");
+        Files.writeString(f.dir.resolve("a-file"), "");
         assertEquals(List.of(
-                f.problem("gpg_home: " + dir.resolve("missing") + " is not a directory")),
+                f.problem("gpg_home: " + f.dir.resolve("missing") + " is not a directory")),
                 f.problems(valid().set("gpg_home", "missing")));
-        assertEquals(List.of(f.problem("gpg_home: " + dir.resolve("a-file") + " is not a directory")),
+        assertEquals(List.of(f.problem("gpg_home: " + f.dir.resolve("a-file") + " is not a directory")),
                 f.problems(valid().set("gpg_home", "a-file")));
     }
 
     @Test
     void theDefaultArchiveDirIsInXdgCacheHome() throws Exception {
-        ConfigFixture xdg = new ConfigFixture(dir, Map.of("HOME", "/home/backup", "XDG_CACHE_HOME", "/var/cache/b"));
+        ConfigFixture xdg = f.withEnvironment(Map.of("HOME", "/home/backup", "XDG_CACHE_HOME", "/var/cache/b"));
         assertEquals(Path.of("/var/cache/b/duplicity"), xdg.load(valid()).archiveDir());
     }
 
     @Test
     void aRelativeXdgCacheHomeIsIgnoredAsTheXdgSpecificationSays() throws Exception {
-        ConfigFixture xdg = new ConfigFixture(dir, Map.of("HOME", "/home/backup", "XDG_CACHE_HOME", "cache"));
+        ConfigFixture xdg = f.withEnvironment(Map.of("HOME", "/home/backup", "XDG_CACHE_HOME", "cache"));
         assertEquals(Path.of("/home/backup/.cache/duplicity"), xdg.load(valid()).archiveDir());
     }
 
@@ -117,14 +110,14 @@ class ConfigPathsTest {
 
     @Test
     void aMissingCredentialsFileIsRefused() {
-        assertEquals(List.of(f.problem("aws_config_file: " + dir.resolve("nope")
+        assertEquals(List.of(f.problem("aws_config_file: " + f.dir.resolve("nope")
                 + " does not exist or is not a regular file")), f.problems(valid().set("aws_config_file", "nope")));
     }
 
     @Test
     void aCredentialsFileWithoutTheSecretIsRefusedWithoutQuotingIt() {
         f.credentials("aws_credentials", "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n");
-        assertEquals(List.of(f.problem("aws_config_file: " + dir.resolve("aws_credentials")
+        assertEquals(List.of(f.problem("aws_config_file: " + f.dir.resolve("aws_credentials")
                 + " section [default] sets no aws_secret_access_key")),
                 f.problems(valid().set("aws_config_file", "aws_credentials")));
     }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,14 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The rules for the single values of the config, one key after another. */
 class ConfigValuesTest {
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
-
-    @BeforeEach
-    void fixture() {
-        f = new ConfigFixture(dir);
-    }
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     private void assertRefused(String key, String value, String problem) {
         assertEquals(List.of(f.problem(key + ": " + problem)), f.problems(valid().set(key, value)));
@@ -223,7 +215,7 @@ class ConfigValuesTest {
         assertEquals("duplicity-2", f.load(valid().set("duplicity_path", "duplicity-2")).duplicityPath());
         assertEquals("/opt/duplicity/bin/duplicity",
                 f.load(valid().set("duplicity_path", "/opt/duplicity/bin/duplicity")).duplicityPath());
-        assertEquals(dir.resolve("venv/bin/duplicity").toString(),
+        assertEquals(f.dir.resolve("venv/bin/duplicity").toString(),
                 f.load(valid().set("duplicity_path", "venv/bin/duplicity")).duplicityPath());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,11 +15,11 @@ class CredentialsFileReaderTest {
     private static final String ID = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     private CredentialsFileReader.Result read(String text) {
-        return CredentialsFileReader.read(new ConfigFixture(dir).credentials("aws_credentials", text));
+        return CredentialsFileReader.read(f.credentials("aws_credentials", text));
     }
 
     private AwsCredentialsFile credentials(String text) {
@@ -39,7 +39,7 @@ class CredentialsFileReaderTest {
     void theBotoFormatOfTheOriginalIsRead() {
         AwsCredentialsFile c = credentials("[Credentials]\naws_access_key_id = " + ID
                 + "\naws_secret_access_key = " + SECRET + "\n");
-        assertEquals(new AwsCredentialsFile(dir.resolve("aws_credentials"), AwsCredentialsFile.Format.BOTO, ID, SECRET,
+        assertEquals(new AwsCredentialsFile(f.dir.resolve("aws_credentials"), AwsCredentialsFile.Format.BOTO, ID, SECRET,
                 Optional.empty()), c);
         assertEquals("BOTO_CONFIG", c.format().environmentVariable());
     }
@@ -48,7 +48,7 @@ class CredentialsFileReaderTest {
     void theAwsSharedCredentialsFormatIsReadWithItsSessionToken() {
         AwsCredentialsFile c = credentials("[other]\naws_access_key_id = X\n\n[default]\naws_access_key_id=" + ID
                 + "\naws_secret_access_key=" + SECRET + "\naws_session_token = FwoGZXIvYXdz\n");
-        assertEquals(new AwsCredentialsFile(dir.resolve("aws_credentials"), AwsCredentialsFile.Format.AWS_SHARED, ID,
+        assertEquals(new AwsCredentialsFile(f.dir.resolve("aws_credentials"), AwsCredentialsFile.Format.AWS_SHARED, ID,
                 SECRET, Optional.of("FwoGZXIvYXdz")), c);
         assertEquals("AWS_SHARED_CREDENTIALS_FILE", c.format().environmentVariable());
     }
@@ -82,7 +82,7 @@ class CredentialsFileReaderTest {
 
     @Test
     void keysBeforeAnySectionDoNotCount() {
-        assertEquals(dir.resolve("aws_credentials") + " has neither a [Credentials] section (boto format) nor a"
+        assertEquals(f.dir.resolve("aws_credentials") + " has neither a [Credentials] section (boto format) nor a"
                 + " [default] section (AWS shared-credentials format)",
                 problem("aws_access_key_id = " + ID + "\naws_secret_access_key = " + SECRET + "\n"));
     }
@@ -90,13 +90,13 @@ class CredentialsFileReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "[credentials]\n", "[profile default]\n"})
     void aFileWithoutAKnownSectionIsRefused(String text) {
-        assertEquals(dir.resolve("aws_credentials") + " has neither a [Credentials] section (boto format) nor a"
+        assertEquals(f.dir.resolve("aws_credentials") + " has neither a [Credentials] section (boto format) nor a"
                 + " [default] section (AWS shared-credentials format)", problem(text));
     }
 
     @Test
     void missingKeysAreNamed() {
-        Path file = dir.resolve("aws_credentials");
+        Path file = f.dir.resolve("aws_credentials");
         assertEquals(file + " section [Credentials] sets no aws_secret_access_key",
                 problem("[Credentials]\naws_access_key_id = " + ID + "\naws_secret_access_key =\n"));
         assertEquals(file + " section [default] sets no aws_access_key_id",
@@ -107,7 +107,7 @@ class CredentialsFileReaderTest {
 
     @Test
     void aFileGroupOrOthersMayReadIsRefusedWithTheChmodThatFixesIt() {
-        Path file = new ConfigFixture(dir).credentials("aws_credentials", "[default]\n");
+        Path file = f.credentials("aws_credentials", "[default]\n");
         ConfigFixture.chmod(file, "rw-r--r--");
         assertEquals(Optional.of(file + " has mode 644: group or others may read or change it; run: chmod 600 "
                 + file), CredentialsFileReader.read(file).problem());
@@ -115,25 +115,25 @@ class CredentialsFileReaderTest {
 
     @Test
     void theChmodQuotesAPathWithSpaces() {
-        Path file = new ConfigFixture(dir).credentials("it's aws credentials", "[default]\n");
+        Path file = f.credentials("it's aws credentials", "[default]\n");
         ConfigFixture.chmod(file, "rw-rw----");
         assertEquals(Optional.of(file + " has mode 660: group or others may read or change it; run: chmod 600 '"
-                + dir + "/it'\\''s aws credentials'"), CredentialsFileReader.read(file).problem());
+                + f.dir + "/it'\\''s aws credentials'"), CredentialsFileReader.read(file).problem());
     }
 
     @Test
     void aMissingFileOrADirIsRefused() {
-        assertEquals(Optional.of(dir.resolve("none") + " does not exist or is not a regular file"),
-                CredentialsFileReader.read(dir.resolve("none")).problem());
-        assertEquals(Optional.of(dir + " does not exist or is not a regular file"),
-                CredentialsFileReader.read(dir).problem());
+        assertEquals(Optional.of(f.dir.resolve("none") + " does not exist or is not a regular file"),
+                CredentialsFileReader.read(f.dir.resolve("none")).problem());
+        assertEquals(Optional.of(f.dir + " does not exist or is not a regular file"),
+                CredentialsFileReader.read(f.dir).problem());
     }
 
     @Test
     void theSecretNeverAppearsInToString() {
         AwsCredentialsFile c = credentials("[Credentials]\naws_access_key_id = " + ID
                 + "\naws_secret_access_key = " + SECRET + "\naws_session_token = TOKEN123\n");
-        assertEquals("AwsCredentialsFile[" + dir.resolve("aws_credentials") + ", BOTO, key AKIA…, secret hidden]",
+        assertEquals("AwsCredentialsFile[" + f.dir.resolve("aws_credentials") + ", BOTO, key AKIA…, secret hidden]",
                 c.toString());
         assertFalse(read("[Credentials]\naws_access_key_id = " + ID + "\naws_secret_access_key = " + SECRET + "\n")
                 .toString().contains(SECRET));

@@ -5,28 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MonitorSectionTest {
 
+    /** The problem of a sender without recipient, or the other way round. */
+    static final String RECIPIENT_REQUIRED = "monitor.recipient: is required when monitor.sender is set"
+            + " (set both to mail reports, or neither to log them)";
+    static final String SENDER_REQUIRED = "monitor.sender: is required when monitor.recipient is set"
+            + " (set both to mail reports, or neither to log them)";
     private static final String MAIL = "sender: Backups <backup@example.com>\nrecipient: ops@example.com";
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
-
-    @BeforeEach
-    void fixture() {
-        f = new ConfigFixture(dir);
-    }
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
 
     private MonitorConfig load(String monitor) throws ConfigException {
         return f.load(valid().set("monitor", monitor)).monitor();
@@ -75,14 +72,12 @@ class MonitorSectionTest {
 
     @Test
     void aSenderWithoutRecipientIsRefused() {
-        assertEquals(List.of(f.problem("monitor.recipient: is required when monitor.sender is set"
-                + " (set both to mail reports, or neither to log them)")), problemsOf("sender: backup@example.com"));
+        assertEquals(List.of(f.problem(RECIPIENT_REQUIRED)), problemsOf("sender: backup@example.com"));
     }
 
     @Test
     void aRecipientWithoutSenderIsRefused() {
-        assertEquals(List.of(f.problem("monitor.sender: is required when monitor.recipient is set"
-                + " (set both to mail reports, or neither to log them)")), problemsOf("recipient: ops@example.com"));
+        assertEquals(List.of(f.problem(SENDER_REQUIRED)), problemsOf("recipient: ops@example.com"));
     }
 
     @Test
@@ -96,8 +91,7 @@ class MonitorSectionTest {
     void aRecipientThatIsAMappingIsRefused() {
         assertEquals(List.of(
                 f.problem("monitor.recipient: must be a single value or a list, not a mapping"),
-                f.problem("monitor.recipient: is required when monitor.sender is set"
-                        + " (set both to mail reports, or neither to log them)")),
+                f.problem(RECIPIENT_REQUIRED)),
                 problemsOf("sender: backup@example.com\nrecipient: {to: ops@example.com}"));
     }
 
@@ -158,8 +152,7 @@ class MonitorSectionTest {
     void anUnknownMonitorKeySuggestsTheClosestOne() {
         assertEquals(List.of(
                 f.problem("monitor.recipients: unknown key (did you mean recipient?)"),
-                f.problem("monitor.recipient: is required when monitor.sender is set"
-                        + " (set both to mail reports, or neither to log them)")),
+                f.problem(RECIPIENT_REQUIRED)),
                 problemsOf("sender: backup@example.com\nrecipients: [ops@example.com]"));
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code config.sample.yaml} loads. The sample names absolute paths of a real host (the credentials file,
@@ -21,22 +21,19 @@ class SampleConfigTest {
     private static final String CREDENTIALS = "/etc/duplicity-unattended/aws_credentials";
     private static final String GPG_HOME = "/root/.gnupg";
 
-    @TempDir
-    Path dir;
-    ConfigFixture f;
+    @RegisterExtension
+    final ConfigFixture f = new ConfigFixture();
     Path credentials;
 
     @BeforeEach
     void fixture() {
-        f = new ConfigFixture(dir);
-        credentials = f.credentials("aws_credentials",
-                "[Credentials]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = example\n");
+        credentials = f.credentials("aws_credentials", ConfigPathsTest.BOTO);
     }
 
     private String withTestPaths(String sample) throws Exception {
         assertTrue(sample.contains(CREDENTIALS), "the sample no longer names " + CREDENTIALS + "; update this test");
         return sample.replace(CREDENTIALS, credentials.toString())
-                .replace(GPG_HOME, Files.createDirectories(dir.resolve("gnupg")).toString());
+                .replace(GPG_HOME, Files.createDirectories(f.dir.resolve("gnupg")).toString());
     }
 
     @Test
@@ -54,7 +51,7 @@ class SampleConfigTest {
         String everySettingOn = withTestPaths(SampleConfig.everySettingOn());
         Config config = f.load(everySettingOn);
 
-        assertEquals(Optional.of(dir.resolve("gnupg")), config.gpgHome());
+        assertEquals(Optional.of(f.dir.resolve("gnupg")), config.gpgHome());
         assertTrue(config.monitor().mailsReports(), "the monitor example sets sender and recipient");
         assertEquals(ConfigSchema.KEYS.size(), ConfigSchema.KEYS.stream().map(ConfigSchema.Key::name)
                 .filter(SampleConfig.keyNames(everySettingOn)::contains).count(), "every key is set");
