@@ -38,7 +38,8 @@ final class NodeReader {
 
     static boolean isNull(Node node) {
         return node == null
-                || node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && NULLS.contains(s.getValue());
+                || node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN
+                        && NULLS.contains(s.getValue());
     }
 
     /** The mapping's entries by key text; reports non-mapping nodes, duplicate and unknown keys. */
@@ -49,7 +50,11 @@ final class NodeReader {
         }
         Map<String, Node> entries = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue(); // the composer refuses other keys
+            if (!(t.getKeyNode() instanceof ScalarNode s)) {
+                problem(path, "has a " + kind(t.getKeyNode()) + " as a key; keys are plain names");
+                continue;
+            }
+            String key = s.getValue();
             String keyPath = path.isEmpty() ? key : path + "." + key;
             if (entries.containsKey(key)) {
                 problem(keyPath, "is given twice");
@@ -140,9 +145,6 @@ final class NodeReader {
     }
 
     static String kind(Node node) {
-        if (node instanceof MappingNode) {
-            return "mapping";
-        }
-        return node instanceof SequenceNode ? "list" : "value";
+        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
     }
 }

@@ -32,7 +32,9 @@ final class YamlFile {
                 + firstBadLine(bytes) + "); save it as UTF-8"));
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(label).build()).composeString(text);
+            // non-scalar keys are composed so that NodeReader can say where they are
+            root = new Compose(LoadSettings.builder().setLabel(label).setAllowNonScalarKeys(true).build())
+                    .composeString(text);
         } catch (YamlEngineException e) {
             throw fail(label, "not valid YAML" + describe(e));
         }

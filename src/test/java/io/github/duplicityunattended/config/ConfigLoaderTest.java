@@ -197,9 +197,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aKeyThatIsNotAPlainNameIsRefusedAsBadYaml() {
-        assertEquals(List.of(f.problem("not valid YAML: Non scalar key is detected but it is not configured to be allowed.")),
-                f.problems(valid() + "? [a, b]\n: c\n"));
+    void aKeyThatIsNotAPlainNameIsRefused() {
+        assertEquals(List.of(f.problem("has a list as a key; keys are plain names"),
+                f.problem("monitor: has a mapping as a key; keys are plain names")),
+                f.problems(valid() + "? [a, b]\n: c\nmonitor:\n  ? {max_age_days: 1}\n  : 2\n"));
     }
 
     @Test

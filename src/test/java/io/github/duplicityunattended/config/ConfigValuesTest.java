@@ -133,7 +133,8 @@ class ConfigValuesTest {
     @ParameterizedTest
     @CsvSource({
         "s3_endpoint_url, ftp://files.example.com", "s3_endpoint_url, localhost:9000",
-        "s3_endpoint_url, http://", "ses_endpoint_url, https://bad host", "ses_endpoint_url, email.eu-west-1.amazonaws.com"})
+        "s3_endpoint_url, http://", "ses_endpoint_url, https://bad host",
+        "ses_endpoint_url, email.eu-west-1.amazonaws.com"})
     void anEndpointThatIsNoHttpUrlIsRefused(String key, String url) {
         assertRefused(key, url, "must be an http:// or https:// URL with a host name, not '" + url + "'");
     }

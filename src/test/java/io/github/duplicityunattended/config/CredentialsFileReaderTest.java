@@ -39,8 +39,8 @@ class CredentialsFileReaderTest {
     void theBotoFormatOfTheOriginalIsRead() {
         AwsCredentialsFile c = credentials("[Credentials]\naws_access_key_id = " + ID
                 + "\naws_secret_access_key = " + SECRET + "\n");
-        assertEquals(new AwsCredentialsFile(f.dir.resolve("aws_credentials"), AwsCredentialsFile.Format.BOTO, ID, SECRET,
-                Optional.empty()), c);
+        assertEquals(new AwsCredentialsFile(f.dir.resolve("aws_credentials"), AwsCredentialsFile.Format.BOTO, ID,
+                SECRET, Optional.empty()), c);
         assertEquals("BOTO_CONFIG", c.format().environmentVariable());
     }
 

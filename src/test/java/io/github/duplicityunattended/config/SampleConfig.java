@@ -43,7 +43,10 @@ final class SampleConfig {
         }).collect(Collectors.joining("\n", "", "\n"));
     }
 
-    /** Every key a YAML text sets, named as in {@link ConfigSchema} ({@code monitor.sender}, {@code backup_dirs[].source}). */
+    /**
+     * Every key a YAML text sets, named as in {@link ConfigSchema}: {@code monitor.sender},
+     * {@code backup_dirs[].source}.
+     */
     static Set<String> keyNames(String yaml) {
         Set<String> names = new TreeSet<>();
         collect("", new Load(LoadSettings.builder().build()).loadFromString(yaml), names);
