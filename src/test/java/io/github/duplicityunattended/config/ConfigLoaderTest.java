@@ -2,6 +2,7 @@ package io.github.duplicityunattended.config;
 
 import static io.github.duplicityunattended.config.ConfigFixture.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -212,6 +213,15 @@ class ConfigLoaderTest {
     void aDirectoryIsReportedAsNotAFile() throws IOException {
         Files.createDirectory(f.file);
         assertEquals(List.of(f.file + ": cannot read the config file (permission denied or not a file)"),
+                f.problemsOfFile());
+    }
+
+    @Test
+    void aFileThisUserMayNotReadIsReported() throws IOException {
+        Files.writeString(f.file, valid().toString());
+        ConfigFixture.chmod(f.file, "---------");
+        assumeFalse(Files.isReadable(f.file), "root reads every file");
+        assertEquals(List.of(f.problem("cannot read the config file (permission denied or not a file)")),
                 f.problemsOfFile());
     }
 
