@@ -12,8 +12,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** The rules for single values of the config: key ids, URLs, duplicity times, regions, cron, durations. */
 final class ValueChecks {
 
-    private static final Pattern TIME = Pattern.compile(
-            "^(now|\\d+|(\\d+[smhDWMY])+|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([T ][0-9:]+([+-][0-9:]+|Z)?)?|\\d{1,2}/\\d{1,2}/\\d{4})$");
+    /** duplicity's time forms: now, seconds, an interval, an ISO date or time, YYYY/MM/DD, MM/DD/YYYY. */
+    private static final Pattern TIME = Pattern.compile("^(now|\\d+|(\\d+[smhDWMY])+"
+            + "|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([T ][0-9:]+([+-][0-9:]+|Z)?)?|\\d{1,2}/\\d{1,2}/\\d{4})$");
     private static final Pattern KEY_ID = Pattern.compile("^(0x)?([0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})$");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.+");
     private static final Pattern AWS_REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d+$");
@@ -50,7 +51,7 @@ final class ValueChecks {
     /** Any AWS region; with an S3-compatible endpoint, whatever single word that store calls its region. */
     static void region(NodeReader r, String region, boolean customEndpoint) {
         if (customEndpoint && !OTHER_REGION.matcher(region).matches()) {
-            r.problem("aws_region", "must be a region name of letters, digits and dashes, not '" + region + "'");
+            r.problem("aws_region", "must be one word of letters, digits, - and _, not '" + region + "'");
         } else if (!customEndpoint && !AWS_REGION.matcher(region).matches()) {
             r.problem("aws_region", "must be an AWS region such as eu-west-1, not '" + region + "'");
         }
