@@ -95,8 +95,7 @@ class StreamingExecutorTest {
         assertTrue(seconds < 15, "took " + seconds + " s");
         assertTrue(lines.get(lines.size() - 1).startsWith("stopped after the timeout of"), lines::toString);
         long child = Long.parseLong(Files.readString(pidFile).strip());
-        Thread.sleep(200);
-        assertTrue(!Processes.running(child), "the child sleep survived");
+        assertTrue(endsWithin(child, 5000), "the child sleep survived");
     }
 
     @Test
@@ -117,9 +116,19 @@ class StreamingExecutorTest {
         ExecResult r = running.get(30, TimeUnit.SECONDS);
         assertTrue(r.getExitValue() != 0);
         long child = Long.parseLong(Files.readString(pidFile).strip());
-        Thread.sleep(200);
-        assertTrue(!Processes.running(child), "the child sleep survived");
+        assertTrue(endsWithin(child, 5000), "the child sleep survived");
         assertEquals(0, executor.runningCount());
+    }
+
+    private static boolean endsWithin(long pid, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (Processes.running(pid)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     @Test
