@@ -30,8 +30,9 @@ final class OnceListener extends MainListenerSupport {
         } catch (java.io.IOException e) {
             // closing a template does no I/O
         } catch (RuntimeException e) {
+            // a route missing from an edited --routes dir, for example: one line, no stack trace
             failure = e;
-            LOG.error("{} failed: {}", endpoint, Reply.reason(e));
+            LOG.error("The run via {} did not complete: {}", endpoint, Reply.reason(e));
         } finally {
             ((MainSupport) main).completed();
         }

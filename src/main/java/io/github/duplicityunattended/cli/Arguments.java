@@ -2,7 +2,9 @@ package io.github.duplicityunattended.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parsed command line. {@code --dry-run} implies {@code --once}; the actions {@code --validate},
@@ -19,6 +21,10 @@ public record Arguments(
     /** What the process does. */
     public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, HELP, VERSION }
 
+    private static final Set<String> WITH_VALUE = Set.of("--config", "-c", "--routes");
+    private static final Map<String, Action> ACTIONS = Map.of(
+            "--validate", Action.VALIDATE, "--check", Action.CHECK, "--test-email", Action.TEST_EMAIL);
+
     public static Arguments parse(List<String> args) throws UsageException {
         Path config = Path.of("config.yaml");
         boolean once = false;
@@ -26,65 +32,62 @@ public record Arguments(
         boolean skipPurge = false;
         Optional<Path> routes = Optional.empty();
         Action action = Action.RUN;
+        String actionOption = "";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            Optional<String> inline = arg.contains("=") ? Optional.of(arg.substring(arg.indexOf('=') + 1))
-                    : Optional.empty();
+            int eq = arg.startsWith("-") ? arg.indexOf('=') : -1;
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            Optional<String> inline = eq < 0 ? Optional.empty() : Optional.of(arg.substring(eq + 1));
+            if (WITH_VALUE.contains(name)) {
+                String value = value(args, i, name, inline);
+                if (name.equals("--routes")) {
+                    routes = Optional.of(Path.of(value));
+                } else {
+                    config = Path.of(value);
+                }
+                i += inline.isEmpty() ? 1 : 0;
+                continue;
+            }
+            if (inline.isPresent()) {
+                throw new UsageException(name + " takes no value");
+            }
             switch (name) {
-                case "--config", "-c" -> config = Path.of(value(args, i, name, inline));
-                case "--routes" -> routes = Optional.of(Path.of(value(args, i, name, inline)));
                 case "--once" -> once = true;
                 case "--dry-run" -> dryRun = true;
                 case "--skip-purge" -> skipPurge = true;
-                case "--validate" -> action = action(action, Action.VALIDATE, arg);
-                case "--check" -> action = action(action, Action.CHECK, arg);
-                case "--test-email" -> action = action(action, Action.TEST_EMAIL, arg);
                 case "--help", "-h" -> {
                     return new Arguments(config, once, dryRun, skipPurge, routes, Action.HELP);
                 }
                 case "--version", "-V" -> {
                     return new Arguments(config, once, dryRun, skipPurge, routes, Action.VERSION);
                 }
-                default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg
-                        : "unexpected argument '" + arg + "'");
-            }
-            if (inline.isEmpty() && (name.equals("--config") || name.equals("-c") || name.equals("--routes"))) {
-                i++;
-            }
-            if (inline.isPresent() && !(name.equals("--config") || name.equals("-c") || name.equals("--routes"))) {
-                throw new UsageException(name + " takes no value");
+                default -> {
+                    Action next = ACTIONS.get(name);
+                    if (next == null) {
+                        throw new UsageException(arg.startsWith("-") ? "unknown option " + arg
+                                : "unexpected argument '" + arg + "'");
+                    }
+                    if (action != Action.RUN && action != next) {
+                        throw new UsageException(name + " cannot be combined with " + actionOption);
+                    }
+                    action = next;
+                    actionOption = name;
+                }
             }
         }
         if (action != Action.RUN && (once || dryRun || skipPurge)) {
             throw new UsageException("--once, --dry-run and --skip-purge go with a backup run, not with "
-                    + switch (action) {
-                        case VALIDATE -> "--validate";
-                        case CHECK -> "--check";
-                        default -> "--test-email";
-                    });
+                    + actionOption);
         }
         return new Arguments(config, once || dryRun, dryRun, skipPurge, routes, action);
     }
 
     private static String value(List<String> args, int i, String name, Optional<String> inline)
             throws UsageException {
-        if (inline.isPresent()) {
-            if (inline.get().isEmpty()) {
-                throw new UsageException(name + " needs a value");
-            }
-            return inline.get();
-        }
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+        String value = inline.orElse(i + 1 < args.size() ? args.get(i + 1) : "");
+        if (value.isEmpty() || inline.isEmpty() && value.startsWith("-")) {
             throw new UsageException(name + " needs a value");
         }
-        return args.get(i + 1);
-    }
-
-    private static Action action(Action current, Action next, String arg) throws UsageException {
-        if (current != Action.RUN && current != next) {
-            throw new UsageException(arg + " cannot be combined with another action");
-        }
-        return next;
+        return value;
     }
 }

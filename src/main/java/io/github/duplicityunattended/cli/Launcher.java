@@ -8,6 +8,7 @@ import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -48,6 +49,11 @@ public final class Launcher {
             return ExitCode.OK;
         }
         Config config;
+        // asking duplicity for its version starts a Python interpreter: do it while the config loads
+        // (with the default executable; a config that names another one is probed again below)
+        CompletableFuture<DuplicityProbe.Result> probe = args.action() == Arguments.Action.RUN
+                ? CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(Config.DEFAULT_DUPLICITY_PATH, environment))
+                : CompletableFuture.completedFuture(null);
         try {
             config = new ConfigLoader(environment).load(args.config());
         } catch (ConfigException e) {
@@ -57,7 +63,7 @@ public final class Launcher {
         }
         return switch (args.action()) {
             case VALIDATE -> validate(config);
-            case RUN -> runBackups(config, args);
+            case RUN -> runBackups(config, args, probe.join());
             case CHECK, TEST_EMAIL -> monitor(config, args);
             default -> ExitCode.USAGE;
         };
@@ -87,8 +93,9 @@ public final class Launcher {
         return ExitCode.USAGE;
     }
 
-    private int runBackups(Config config, Arguments args) {
-        DuplicityProbe.Result probe = DuplicityProbe.probe(config.duplicityPath(), environment);
+    private int runBackups(Config config, Arguments args, DuplicityProbe.Result early) {
+        DuplicityProbe.Result probe = config.duplicityPath().equals(Config.DEFAULT_DUPLICITY_PATH) ? early
+                : DuplicityProbe.probe(config.duplicityPath(), environment);
         if (probe.version().isEmpty()) {
             err.println("duplicity-unattended: " + probe.problem());
             return ExitCode.USAGE;

@@ -1,35 +1,21 @@
 package io.github.duplicityunattended.config;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.quartz.CronExpression;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Loads and validates a config file against {@link ConfigSchema}. It reports every problem at once,
- * each as {@code file: dotted.path: what is wrong}, and never quotes a secret.
+ * each as {@code file: dotted.path: what is wrong}, and never quotes a secret. Relative paths are
+ * resolved against the config file's directory; {@code ~} is the {@code HOME} of the environment.
  */
 public final class ConfigLoader {
-
-    private static final Pattern TIME = Pattern.compile(
-            "^(now|\\d+|(\\d+[smhDWMY])+|\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}([T ][0-9:]+([+-][0-9:]+|Z)?)?|\\d{1,2}/\\d{1,2}/\\d{4})$");
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.+");
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d+$");
 
     private final Map<String, String> environment;
 
@@ -44,24 +30,8 @@ public final class ConfigLoader {
 
     public Config load(Path file) throws ConfigException {
         String label = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(List.of(label + ": cannot read the config file ("
-                    + (Files.exists(file) ? "permission denied or not a file" : "no such file") + ")"));
-        }
-        Optional<Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(label).build()).composeString(text);
-        } catch (YamlEngineException e) {
-            throw new ConfigException(List.of(label + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
-        }
-        if (root.isEmpty()) {
-            throw new ConfigException(List.of(label + ": the config file is empty"));
-        }
-        Path base = file.toAbsolutePath().getParent();
-        return read(new NodeReader(label), root.get(), base, file);
+        Node root = YamlFile.read(file, label);
+        return read(new NodeReader(label), root, file.toAbsolutePath().getParent(), file);
     }
 
     private Config read(NodeReader r, Node root, Path base, Path file) throws ConfigException {
@@ -76,36 +46,40 @@ public final class ConfigLoader {
                     : "must be aws, not '" + cloud + "'");
         }
         String keyId = r.string("gpg_key_id", top.get("gpg_key_id"), true).orElse(null);
+        if (keyId != null) {
+            ValueChecks.keyId(r, keyId);
+        }
         String bucketUrl = r.string("bucket_url", top.get("bucket_url"), true).orElse(null);
         if (bucketUrl != null) {
-            checkBucketUrl(r, bucketUrl);
+            ValueChecks.bucketUrl(r, bucketUrl);
         }
         String full = r.string("full_if_older_than", top.get("full_if_older_than"), true).orElse(null);
-        if (full != null && !TIME.matcher(full).matches()) {
-            r.problem("full_if_older_than", "must be a duplicity time such as 7D, 2W or 1M, not '" + full + "'");
+        if (full != null) {
+            ValueChecks.duplicityTime(r, "full_if_older_than", full);
         }
         Optional<Integer> keep = r.integer("remove_all_but_n_full", top.get("remove_all_but_n_full"), 1);
-        Optional<AwsCredentialsFile> credentials = r.string("aws_config_file", top.get("aws_config_file"), false)
-                .map(p -> resolve(base, p)).flatMap(p -> credentials(r, p));
-        List<BackupDir> dirs = backupDirs(r, top.get("backup_dirs"));
-        String schedule = cron(r, "schedule", top.get("schedule"), Config.DEFAULT_SCHEDULE);
-        Optional<URI> s3 = endpoint(r, "s3_endpoint_url", top.get("s3_endpoint_url"));
+        Optional<AwsCredentialsFile> credentials = path(r, top, "aws_config_file", base).flatMap(p -> {
+            CredentialsFileReader.Result result = CredentialsFileReader.read(p);
+            result.problem().ifPresent(problem -> r.problem("aws_config_file", problem));
+            return result.credentials();
+        });
+        List<BackupDir> dirs = new BackupDirsReader(r).read(top.get("backup_dirs"));
+        String schedule = ValueChecks.cron(r, "schedule", top.get("schedule"), Config.DEFAULT_SCHEDULE);
+        Optional<URI> s3 = ValueChecks.endpoint(r, "s3_endpoint_url", top.get("s3_endpoint_url"));
         Optional<String> region = r.string("aws_region", top.get("aws_region"), false);
-        region.filter(x -> !REGION.matcher(x).matches())
-                .ifPresent(x -> r.problem("aws_region", "must be an AWS region such as eu-west-1, not '" + x + "'"));
-        Optional<Path> gpgHome = r.string("gpg_home", top.get("gpg_home"), false).map(p -> resolve(base, p));
+        region.ifPresent(x -> ValueChecks.region(r, x, !NodeReader.isNull(top.get("s3_endpoint_url"))));
+        Optional<Path> gpgHome = path(r, top, "gpg_home", base);
         gpgHome.filter(p -> !Files.isDirectory(p))
                 .ifPresent(p -> r.problem("gpg_home", p + " is not a directory"));
-        Path archive = r.string("archive_dir", top.get("archive_dir"), false).map(p -> resolve(base, p))
-                .orElseGet(this::defaultArchiveDir);
+        Path archive = path(r, top, "archive_dir", base).orElseGet(this::defaultArchiveDir);
         List<String> options = r.strings("duplicity_options", top.get("duplicity_options"), false);
         String duplicity = r.string("duplicity_path", top.get("duplicity_path"), false)
-                .orElse(Config.DEFAULT_DUPLICITY_PATH);
-        Duration timeout = duration(r, "timeout", top.get("timeout"), Config.DEFAULT_TIMEOUT);
-        Duration lockWait = duration(r, "lock_wait", top.get("lock_wait"), Config.DEFAULT_LOCK_WAIT);
+                .map(p -> p.contains("/") ? resolve(base, p).toString() : p).orElse(Config.DEFAULT_DUPLICITY_PATH);
+        Duration timeout = ValueChecks.duration(r, "timeout", top.get("timeout"), Config.DEFAULT_TIMEOUT);
+        Duration lockWait = ValueChecks.duration(r, "lock_wait", top.get("lock_wait"), Config.DEFAULT_LOCK_WAIT);
         MonitorConfig monitor = new MonitorSectionReader(r).read(top.get("monitor"),
                 bucketUrl == null ? Optional.empty() : BucketUrl.bucketOf(bucketUrl));
-        Optional<URI> ses = endpoint(r, "ses_endpoint_url", top.get("ses_endpoint_url"));
+        Optional<URI> ses = ValueChecks.endpoint(r, "ses_endpoint_url", top.get("ses_endpoint_url"));
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
@@ -114,98 +88,14 @@ public final class ConfigLoader {
                 gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses);
     }
 
-    private static void checkBucketUrl(NodeReader r, String url) {
-        if (!SCHEME.matcher(url).matches()) {
-            r.problem("bucket_url", "must be a duplicity URL such as s3+http://my-bucket, not '" + url + "'");
-        } else if (BucketUrl.pathOf(url).contains("@")) {
-            r.problem("bucket_url", "must not contain credentials; put them in aws_config_file");
-        } else if (BucketUrl.isS3(url) && BucketUrl.bucketOf(url).isEmpty()) {
-            r.problem("bucket_url", "names no bucket");
-        }
-    }
-
-    private static Optional<AwsCredentialsFile> credentials(NodeReader r, Path path) {
-        CredentialsFileReader.Result result = CredentialsFileReader.read(path);
-        result.problem().ifPresent(p -> r.problem("aws_config_file", p));
-        return result.credentials();
-    }
-
-    private static List<BackupDir> backupDirs(NodeReader r, Node node) {
-        if (NodeReader.isNull(node)) {
-            r.problem("backup_dirs", "is required");
-            return List.of();
-        }
-        List<Node> items = r.sequence("backup_dirs", node);
-        if (items.isEmpty() && r.problems().stream().noneMatch(p -> p.contains(": backup_dirs:"))) {
-            r.problem("backup_dirs", "must list at least one dir");
-        }
-        List<BackupDir> dirs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "backup_dirs[" + i + "]";
-            Map<String, Node> entry = r.mapping(path, items.get(i), ConfigSchema.childrenOf("backup_dirs[]"))
-                    .orElse(null);
-            if (entry == null) {
-                continue;
-            }
-            Optional<String> source = r.string(path + ".source", entry.get("source"), true);
-            source.filter(s -> !s.startsWith("/"))
-                    .ifPresent(s -> r.problem(path + ".source", "must be an absolute path, not '" + s + "'"));
-            source.filter(s -> s.startsWith("/") && !seen.add(s))
-                    .ifPresent(s -> r.problem(path + ".source", s + " is listed twice"));
-            List<String> includes = r.strings(path + ".includes", entry.get("includes"), false);
-            List<String> excludes = r.strings(path + ".excludes", entry.get("excludes"), false);
-            source.ifPresent(s -> dirs.add(new BackupDir(s, includes, excludes)));
-        }
-        return dirs;
-    }
-
-    static String cron(NodeReader r, String path, Node node, String fallback) {
-        Optional<String> text = r.string(path, node, false);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            CronExpression.validateExpression(text.get());
-        } catch (java.text.ParseException e) {
-            r.problem(path, "is not a quartz cron expression (" + e.getMessage()
-                    + "); for example \"0 0 2 * * ?\" is daily at 02:00");
-        }
-        return text.get();
-    }
-
-    private static Optional<URI> endpoint(NodeReader r, String path, Node node) {
-        return r.string(path, node, false).flatMap(text -> {
-            try {
-                URI uri = new URI(text);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                        && uri.getHost() != null && uri.getUserInfo() == null) {
-                    return Optional.of(uri);
-                }
-            } catch (URISyntaxException e) {
-                // reported below
-            }
-            r.problem(path, "must be an http:// or https:// URL without user or password");
-            return Optional.empty();
-        });
-    }
-
-    private static Duration duration(NodeReader r, String path, Node node, Duration fallback) {
-        Optional<String> text = r.string(path, node, false);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        Optional<Duration> d = Durations.parse(text.get()).filter(x -> !x.isZero());
-        if (d.isEmpty()) {
-            r.problem(path, "must be a duration such as 90s, 45m, 6h or 1d, not '" + text.get() + "'");
-        }
-        return d.orElse(fallback);
+    private Optional<Path> path(NodeReader r, Map<String, Node> top, String key, Path base) {
+        return r.string(key, top.get(key), false).map(p -> resolve(base, p));
     }
 
     Path resolve(Path base, String text) {
         String t = text;
         if (t.equals("~") || t.startsWith("~/")) {
-            t = environment.getOrDefault("HOME", System.getProperty("user.home")) + t.substring(1);
+            t = home() + t.substring(1);
         }
         return base.resolve(t).normalize();
     }
@@ -215,6 +105,10 @@ public final class ConfigLoader {
         if (xdg != null && xdg.startsWith("/")) {
             return Path.of(xdg, "duplicity");
         }
-        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".cache", "duplicity");
+        return Path.of(home(), ".cache", "duplicity");
+    }
+
+    private String home() {
+        return environment.getOrDefault("HOME", System.getProperty("user.home"));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,17 +19,21 @@ public final class ConfigSchema {
     public static final List<Key> KEYS = List.of(
             new Key("cloud", "string", true, "",
                     "Cloud provider. Only `aws` (S3) is supported."),
-            new Key("gpg_key_id", "string", true, "",
-                    "GnuPG key (id, fingerprint or e-mail) used to encrypt and sign. The key must have no passphrase."),
-            new Key("bucket_url", "string", true, "",
+            new Key("gpg_key_id", "hex key id", true, "",
+                    "GnuPG key used to encrypt and sign: 8, 16 or 40 hex digits (duplicity takes no e-mail here). "
+                            + "The key must have no passphrase."),
+            new Key("bucket_url", "duplicity URL", true, "",
                     "duplicity URL of the bucket and optional prefix, e.g. `s3+http://my-host-backup` or "
-                            + "`boto3+s3://my-host-backup/host1`. Each dir goes to bucket_url + source."),
-            new Key("full_if_older_than", "string", true, "",
-                    "duplicity time interval after which the next backup is a full one, e.g. `1M`, `7D`."),
+                            + "`boto3+s3://my-host-backup/host1`. Each dir goes to bucket_url + source. "
+                            + "No credentials in it."),
+            new Key("full_if_older_than", "duplicity time", true, "",
+                    "duplicity time interval after which the next backup is a full one, e.g. `1M`, `7D` "
+                            + "(`m` is minutes, `M` months)."),
             new Key("remove_all_but_n_full", "integer >= 1", false, "never purge",
                     "After backing up, keep only the last N full backup chains of each dir."),
             new Key("aws_config_file", "path", false, "the AWS default chain",
-                    "Credentials file, boto `[Credentials]` or AWS `[default]` format; must be mode 600."),
+                    "Credentials file, boto `[Credentials]` or AWS `[default]` format; group and others must "
+                            + "have no access (`chmod 600`)."),
             new Key("backup_dirs", "list", true, "",
                     "The dirs to back up, in order."),
             new Key("backup_dirs[].source", "absolute path", true, "",
@@ -42,27 +47,28 @@ public final class ConfigSchema {
             new Key("s3_endpoint_url", "URL", false, "AWS S3",
                     "S3-compatible endpoint (MinIO, Ceph, S3Proxy, another region's endpoint)."),
             new Key("aws_region", "string", false, "the SDK default",
-                    "AWS region of the bucket and of SES, e.g. `eu-west-1`."),
+                    "AWS region of the bucket and of SES, e.g. `eu-west-1`; with s3_endpoint_url, the region "
+                            + "name that store expects."),
             new Key("gpg_home", "path", false, "GnuPG's default (~/.gnupg)",
-                    "GnuPG home directory holding the key (GNUPGHOME)."),
+                    "GnuPG home directory holding the key (GNUPGHOME); must exist."),
             new Key("archive_dir", "path", false, "$XDG_CACHE_HOME/duplicity or ~/.cache/duplicity",
                     "duplicity's metadata cache. Keep it: a lost cache makes duplicity download signatures again, "
                             + "which Standard-IA bills."),
             new Key("duplicity_options", "list of strings", false, "[]",
                     "Extra arguments given to every duplicity backup, e.g. `[\"--volsize\", \"250\"]`."),
-            new Key("duplicity_path", "string", false, Config.DEFAULT_DUPLICITY_PATH,
-                    "The duplicity executable: a name looked up on PATH or an absolute path."),
+            new Key("duplicity_path", "command or path", false, Config.DEFAULT_DUPLICITY_PATH,
+                    "The duplicity executable: a command looked up on PATH, or a path to it."),
             new Key("timeout", "duration", false, "24h",
                     "Longest a single duplicity command may run; then it is stopped (a backup resumes next run)."),
             new Key("lock_wait", "duration", false, "10m",
                     "How long a run waits for another run of the same config to finish before it fails."),
-            new Key("monitor", "mapping", false, "",
-                    "The backup monitor, see below."),
+            new Key("monitor", "mapping", false, "all defaults",
+                    "The backup monitor: the `monitor.*` keys below."),
             new Key("monitor.bucket", "string", false, "the bucket of bucket_url",
                     "Bucket to list for backups."),
-            new Key("monitor.sender", "string", false, "none: reports go to the log",
+            new Key("monitor.sender", "e-mail address", false, "none: reports go to the log",
                     "SES sender address, e.g. `Backups <backup@example.com>`."),
-            new Key("monitor.recipient", "string or list", false, "none: reports go to the log",
+            new Key("monitor.recipient", "e-mail address or list", false, "none: reports go to the log",
                     "Address(es) that receive stale-backup reports and failure notices."),
             new Key("monitor.max_age_days", "integer >= 1", false, String.valueOf(MonitorConfig.DEFAULT_MAX_AGE_DAYS),
                     "A folder whose newest backup is older than this many days is stale."),
@@ -71,7 +77,14 @@ public final class ConfigSchema {
             new Key("monitor.ignore_prefixes", "list of strings", false, "[]",
                     "Folders (key prefixes) never reported, e.g. those of retired dirs."),
             new Key("ses_endpoint_url", "URL", false, "AWS SES",
-                    "SES-compatible endpoint."));
+                    "SES-compatible endpoint (an emulator, or another region's endpoint)."));
+
+    /**
+     * Keys that older versions of the original script knew under another name, with their name now.
+     * They are not accepted (the old versions had no {@code cloud} key either), but the problem says
+     * what to rename.
+     */
+    public static final Map<String, String> RENAMED = Map.of("s3_url", "bucket_url");
 
     private ConfigSchema() {
     }

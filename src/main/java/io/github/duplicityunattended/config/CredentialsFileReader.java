@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code aws_config_file}: checks it is private, finds which format it is in and takes the keys.
@@ -20,6 +21,9 @@ public final class CredentialsFileReader {
     private static final Set<PosixFilePermission> NOT_PRIVATE = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    private static final String ACCESS_KEY_ID = "aws_access_key_id";
+    private static final String SECRET_ACCESS_KEY = "aws_secret_access_key";
 
     private CredentialsFileReader() {
     }
@@ -46,15 +50,29 @@ public final class CredentialsFileReader {
     }
 
     static Optional<String> permissionProblem(Path file) {
+        Set<PosixFilePermission> perms;
         try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.stream().anyMatch(NOT_PRIVATE::contains)) {
-                return Optional.of(file + " is readable by group or others; run: chmod 600 " + file);
-            }
+            perms = Files.getPosixFilePermissions(file);
         } catch (UnsupportedOperationException | IOException e) {
             return Optional.empty();
         }
-        return Optional.empty();
+        if (perms.stream().noneMatch(NOT_PRIVATE::contains)) {
+            return Optional.empty();
+        }
+        return Optional.of(file + " has mode " + octal(perms) + ": group or others may read or change it;"
+                + " run: chmod 600 " + shellQuoted(file.toString()));
+    }
+
+    private static String octal(Set<PosixFilePermission> perms) {
+        int mode = 0;
+        for (PosixFilePermission p : perms) {
+            mode |= 0400 >> p.ordinal();
+        }
+        return String.format("%03o", mode);
+    }
+
+    private static String shellQuoted(String text) {
+        return text.matches("[A-Za-z0-9/._+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     static Result parse(Path file, List<String> lines) {
@@ -94,11 +112,12 @@ public final class CredentialsFileReader {
     }
 
     private static Result keys(Path file, AwsCredentialsFile.Format format, String section, Map<String, String> keys) {
-        String id = keys.getOrDefault("aws_access_key_id", "");
-        String secret = keys.getOrDefault("aws_secret_access_key", "");
-        if (id.isEmpty() || secret.isEmpty()) {
-            return Result.problem(file + " section " + section
-                    + " must set both aws_access_key_id and aws_secret_access_key");
+        String id = keys.getOrDefault(ACCESS_KEY_ID, "");
+        String secret = keys.getOrDefault(SECRET_ACCESS_KEY, "");
+        List<String> missing = Stream.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY)
+                .filter(k -> keys.getOrDefault(k, "").isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            return Result.problem(file + " section " + section + " sets no " + String.join(" and no ", missing));
         }
         Optional<String> token = Optional.ofNullable(keys.get("aws_session_token")).filter(t -> !t.isEmpty());
         return new Result(Optional.of(new AwsCredentialsFile(file, format, id, secret, token)), Optional.empty());

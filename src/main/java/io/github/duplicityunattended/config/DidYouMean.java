@@ -3,11 +3,25 @@ package io.github.duplicityunattended.config;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 
 /** Suggests the known key closest to a misspelt one. */
 final class DidYouMean {
 
     private DidYouMean() {
+    }
+
+    /**
+     * What to add to "unknown key": the new name of a renamed key, else the closest known key, else
+     * the list of known keys.
+     */
+    static String hint(String unknown, Set<String> known) {
+        String renamed = ConfigSchema.RENAMED.get(unknown);
+        if (renamed != null && known.contains(renamed)) {
+            return "; it is now called " + renamed + ": rename it";
+        }
+        return closest(unknown, known).map(k -> " (did you mean " + k + "?)")
+                .orElse("; known keys: " + String.join(", ", known));
     }
 
     static Optional<String> closest(String unknown, Collection<String> known) {

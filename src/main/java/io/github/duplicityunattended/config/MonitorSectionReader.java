@@ -3,10 +3,15 @@ package io.github.duplicityunattended.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads the optional {@code monitor:} section. */
 final class MonitorSectionReader {
+
+    private static final String MAILBOX = "[^<>@\\s]+@[^<>@\\s]+";
+    /** {@code user@example.com} or {@code Display Name <user@example.com>}. */
+    private static final Pattern ADDRESS = Pattern.compile("^(" + MAILBOX + "|[^<>]*<" + MAILBOX + ">)$");
 
     private final NodeReader r;
 
@@ -19,25 +24,27 @@ final class MonitorSectionReader {
                 : r.mapping("monitor", node, ConfigSchema.childrenOf("monitor")).orElse(Map.of());
         Optional<String> bucket = r.string("monitor.bucket", m.get("bucket"), false).or(() -> bucketOfUrl);
         Optional<String> sender = r.string("monitor.sender", m.get("sender"), false);
-        List<String> recipients = r.strings("monitor.recipient", m.get("recipient"), true);
-        sender.filter(s -> !s.contains("@"))
-                .ifPresent(s -> r.problem("monitor.sender", "must be an e-mail address, not '" + s + "'"));
-        for (int i = 0; i < recipients.size(); i++) {
-            if (!recipients.get(i).contains("@")) {
-                r.problem(recipients.size() == 1 ? "monitor.recipient" : "monitor.recipient[" + i + "]",
-                        "must be an e-mail address, not '" + recipients.get(i) + "'");
-            }
-        }
-        if (sender.isPresent() != !recipients.isEmpty()) {
+        sender.ifPresent(s -> address("monitor.sender", s));
+        Map<String, String> recipients = r.stringsByPath("monitor.recipient", m.get("recipient"), true);
+        recipients.forEach(this::address);
+        if (sender.isPresent() == recipients.isEmpty()) {
             r.problem(sender.isPresent() ? "monitor.recipient" : "monitor.sender",
                     "is required when monitor." + (sender.isPresent() ? "sender" : "recipient")
                             + " is set (set both to mail reports, or neither to log them)");
         }
         int maxAge = r.integer("monitor.max_age_days", m.get("max_age_days"), 1)
                 .orElse(MonitorConfig.DEFAULT_MAX_AGE_DAYS);
-        String schedule = ConfigLoader.cron(r, "monitor.schedule", m.get("schedule"), MonitorConfig.DEFAULT_SCHEDULE);
+        String schedule = ValueChecks.cron(r, "monitor.schedule", m.get("schedule"), MonitorConfig.DEFAULT_SCHEDULE);
         List<String> ignore = r.strings("monitor.ignore_prefixes", m.get("ignore_prefixes"), false).stream()
                 .map(BucketUrl::trimSlashes).toList();
-        return new MonitorConfig(bucket.orElse(""), sender, recipients, maxAge, schedule, ignore);
+        return new MonitorConfig(bucket.orElse(""), sender, List.copyOf(recipients.values()), maxAge, schedule,
+                ignore);
+    }
+
+    private void address(String path, String text) {
+        if (!ADDRESS.matcher(text).matches()) {
+            r.problem(path, "must be an e-mail address such as backup@example.com or"
+                    + " \"Backups <backup@example.com>\", not '" + text + "'");
+        }
     }
 }

@@ -38,26 +38,30 @@ final class NodeReader {
 
     static boolean isNull(Node node) {
         return node == null
-                || node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && NULLS.contains(s.getValue());
+                || node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN
+                        && NULLS.contains(s.getValue());
     }
 
     /** The mapping's entries by key text; reports non-mapping nodes, duplicate and unknown keys. */
     Optional<Map<String, Node>> mapping(String path, Node node, Set<String> known) {
         if (!(node instanceof MappingNode m)) {
-            problem(path, "must be a mapping of keys to values");
+            problem(path, "must be a mapping of keys to values, not a " + kind(node));
             return Optional.empty();
         }
         Map<String, Node> entries = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            if (!(t.getKeyNode() instanceof ScalarNode s)) {
+                problem(path, "has a " + kind(t.getKeyNode()) + " as a key; keys are plain names");
+                continue;
+            }
+            String key = s.getValue();
             String keyPath = path.isEmpty() ? key : path + "." + key;
             if (entries.containsKey(key)) {
                 problem(keyPath, "is given twice");
-            } else if (!known.contains(key)) {
-                problem(keyPath, "unknown key" + DidYouMean.closest(key, known).map(k -> " (did you mean " + k + "?)")
-                        .orElse("; known keys: " + String.join(", ", known)));
-            } else {
+            } else if (known.contains(key)) {
                 entries.put(key, t.getValueNode());
+            } else {
+                problem(keyPath, "unknown key" + DidYouMean.hint(key, known));
             }
         }
         return Optional.of(entries);
@@ -114,21 +118,33 @@ final class NodeReader {
 
     /** A list of non-empty strings; a single scalar is accepted as a one-element list when {@code oneOk}. */
     List<String> strings(String path, Node node, boolean oneOk) {
+        return List.copyOf(stringsByPath(path, node, oneOk).values());
+    }
+
+    /** Like {@link #strings}, each value under its own path ({@code path[i]}, or {@code path} for one scalar). */
+    Map<String, String> stringsByPath(String path, Node node, boolean oneOk) {
+        Map<String, String> out = new LinkedHashMap<>();
         if (oneOk && node instanceof ScalarNode && !isNull(node)) {
-            return string(path, node, false).map(List::of).orElse(List.of());
+            string(path, node, false).ifPresent(s -> out.put(path, s));
+            return out;
+        }
+        if (oneOk && node instanceof MappingNode) {
+            problem(path, "must be a single value or a list, not a mapping");
+            return out;
         }
         List<Node> items = sequence(path, node);
-        List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            string(path + "[" + i + "]", items.get(i), true).ifPresent(out::add);
+            String itemPath = path + "[" + i + "]";
+            if (isNull(items.get(i))) {
+                problem(itemPath, "must not be empty");
+            } else {
+                string(itemPath, items.get(i), true).ifPresent(s -> out.put(itemPath, s));
+            }
         }
         return out;
     }
 
     static String kind(Node node) {
-        if (node instanceof MappingNode) {
-            return "mapping";
-        }
-        return node instanceof SequenceNode ? "list" : "value";
+        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
     }
 }

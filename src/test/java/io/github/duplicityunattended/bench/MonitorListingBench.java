@@ -5,9 +5,10 @@ import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.monitor.Monitor;
 import io.github.duplicityunattended.monitor.MonitorReport;
 import io.github.duplicityunattended.monitor.MonitorSetup;
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.S3ProxyServer;
-import io.github.duplicityunattended.testing.SeededBucket;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.RequestLog;
+import io.github.duplicityunattended.testsupport.S3ProxyServer;
+import io.github.duplicityunattended.testsupport.SeededBucket;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +43,17 @@ public final class MonitorListingBench {
         System.out.printf("%-8s %-8s %-14s %-12s %-8s %-16s %-15s %-15s%n", "keys", "folders", "list requests",
                 "object GETs", "wall ms", "monitor CPU ms", "report held", "allocated");
         for (int keys : sizes) {
-            try (S3ProxyServer s3 = S3ProxyServer.start()) {
+            RequestLog requests = new RequestLog();
+            try (S3ProxyServer s3 = S3ProxyServer.startInMemory()) {
                 seed(s3, folders, keys / folders);
-                measure(s3, folders, keys);
+                measure(s3, requests, folders, keys);
             }
         }
     }
 
     /** {@code perFolder} keys in each folder: a full set with volumes, then incrementals, one day apart. */
     static void seed(S3ProxyServer s3, int folders, int perFolder) {
-        s3.blobStore().createContainerInLocation(null, SeededBucket.NAME);
+        s3.createBucket(SeededBucket.NAME);
         int incrementals = Math.min(19, (perFolder - 3) / 3);
         int volumes = perFolder - 2 - 3 * incrementals;
         for (int f = 0; f < folders; f++) {
@@ -64,13 +66,13 @@ public final class MonitorListingBench {
         }
     }
 
-    static void measure(S3ProxyServer s3, int folders, int keys) throws Exception {
+    static void measure(S3ProxyServer s3, RequestLog requests, int folders, int keys) throws Exception {
         Path dir = Files.createTempDirectory("monitor-bench");
-        Config config = ConfigFixture.load(dir, ConfigFixture.seededBucket(dir, s3, "http://127.0.0.1:1", ""));
+        Config config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, "http://127.0.0.1:1", ""));
         Monitor monitor = (Monitor) new MonitorSetup(config, Clock.fixed(NOW, ZoneOffset.UTC), false).beans()
                 .get("monitor");
         monitor.check();
-        s3.requests().clear();
+        requests.clear();
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -84,7 +86,7 @@ public final class MonitorListingBench {
         report = null;
         long retained = holding - usedHeapAfterGc();
         System.out.printf("%-8d %-8d %-14d %-12d %-8d %-16d %-15s %-15s%n", keys, size,
-                s3.requests().lists(), s3.requests().objectGets(), wallMs, cpuMs, kib(retained), kib(allocated));
+                requests.lists(), requests.objectGets(), wallMs, cpuMs, kib(retained), kib(allocated));
         if (size != folders + CONFIGURED_DIRS) {
             throw new IllegalStateException("expected " + folders + " folders and 4 configured dirs, got " + size);
         }

@@ -3,10 +3,10 @@ package io.github.duplicityunattended.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.S3ProxyServer;
-import io.github.duplicityunattended.testing.SesEmulator;
-import io.github.duplicityunattended.testing.SharedServers;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.S3ProxyServer;
+import io.github.duplicityunattended.testsupport.SesEmulator;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ class MonitorCommandTest {
 
     private String config(String ses, String monitor) throws Exception {
         S3ProxyServer s3 = SharedServers.s3(Instant.parse("2030-06-15T08:00:00Z"));
-        return ConfigFixture.write(dir, ConfigFixture.seededBucket(dir, s3, ses, monitor)).toString();
+        return MonitorConfigs.write(dir, MonitorConfigs.seededBucket(dir, s3, ses, monitor)).toString();
     }
 
     private String err() {

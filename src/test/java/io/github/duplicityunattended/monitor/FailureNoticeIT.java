@@ -3,16 +3,17 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testing.AppJar;
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.GnupgHome;
-import io.github.duplicityunattended.testing.SesEmulator;
-import io.github.duplicityunattended.testing.SesEmulator.ReceivedMail;
-import io.github.duplicityunattended.testing.SharedServers;
+import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.GpgKey;
+import io.github.duplicityunattended.testsupport.SesEmulator;
+import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +23,9 @@ class FailureNoticeIT {
     @TempDir
     Path dir;
 
-    private Path config(GnupgHome gpg, String ses) throws Exception {
+    private Path config(GpgKey gpg, String ses) throws Exception {
         Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("notes.txt"), "kept\n");
-        return ConfigFixture.write(dir, """
+        return MonitorConfigs.write(dir, """
                 cloud: aws
                 gpg_key_id: %s
                 gpg_home: %s
@@ -40,18 +41,18 @@ class FailureNoticeIT {
                 monitor:
                   sender: Backups <backup@example.com>
                   recipient: ops@example.com
-                """.formatted(gpg.fingerprint(), gpg.path(), dir.resolve("backups"), dir.resolve("cache"),
-                ConfigFixture.credentials(dir), ses, dir.resolve("data"), dir.resolve("missing")));
+                """.formatted(gpg.fingerprint(), gpg.home(), dir.resolve("backups"), dir.resolve("cache"),
+                MonitorConfigs.credentials(dir), ses, dir.resolve("data"), dir.resolve("missing")));
     }
 
     @Test
     void aFailedRunMailsTheNoticeWithTheSummaryAndDuplicitysLastWordsAndExitsOne() throws Exception {
         SesEmulator ses = SharedServers.ses();
         ses.clear();
-        try (GnupgHome gpg = GnupgHome.create(dir)) {
-            AppJar.Result result = AppJar.run(dir, "--once", "--config", config(gpg, ses.endpoint().toString()).toString());
+        try (GpgKey gpg = GpgKey.create(dir)) {
+            AppProcess.Result result = AppProcess.run(dir, Map.of(), "--once", "--config", config(gpg, ses.endpoint().toString()).toString());
 
-            assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+            assertEquals(1, result.exitCode(), result.toString());
             List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofSeconds(5));
             assertEquals(1, mails.size(), mails.toString());
             ReceivedMail notice = mails.get(0);
@@ -66,18 +67,18 @@ class FailureNoticeIT {
             assertTrue(lines.contains("Failed dirs: " + missing), notice.text());
             assertTrue(notice.text().contains("line(s) of the backup of " + missing + ":\n"), notice.text());
             assertTrue(lines.contains("  Backup source directory " + missing + " does not exist."), notice.text());
-            assertTrue(result.stdout().contains("Mailed 'Backup failed: "), result.stdout());
+            assertTrue(result.text().contains("Mailed 'Backup failed: "), result.text());
         }
     }
 
     @Test
     void aNoticeThatCannotBeSentIsLoggedAndTheRunKeepsItsExitCode() throws Exception {
-        try (GnupgHome gpg = GnupgHome.create(dir)) {
-            AppJar.Result result = AppJar.run(dir, "--once", "--config",
+        try (GpgKey gpg = GpgKey.create(dir)) {
+            AppProcess.Result result = AppProcess.run(dir, Map.of(), "--once", "--config",
                     config(gpg, "http://127.0.0.1:" + SesEmulator.freePort()).toString());
 
-            assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
-            assertTrue(result.stdout().contains("ERROR Could not mail 'Backup failed: "), result.stdout());
+            assertEquals(1, result.exitCode(), result.toString());
+            assertTrue(result.text().contains("ERROR Could not mail 'Backup failed: "), result.text());
             assertTrue(Files.list(dir.resolve("backups").resolve(dir.resolve("data").toString().substring(1)))
                     .anyMatch(f -> f.getFileName().toString().endsWith(".manifest.gpg")), "the good dir was backed up");
         }

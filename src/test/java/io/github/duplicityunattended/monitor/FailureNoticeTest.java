@@ -9,7 +9,7 @@ import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.run.BackupRun;
 import io.github.duplicityunattended.run.DirRecorder;
 import io.github.duplicityunattended.run.RunSummary;
-import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class FailureNoticeTest {
     }
 
     static Config config(Path dir) throws Exception {
-        return ConfigFixture.load(dir, ConfigFixture.host(dir, "s3+http://my-host-backup", ""));
+        return MonitorConfigs.load(dir, MonitorConfigs.host(dir, "s3+http://my-host-backup", ""));
     }
 
     @Test

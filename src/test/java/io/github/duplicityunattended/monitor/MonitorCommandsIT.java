@@ -3,12 +3,12 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testing.AppJar;
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.S3ProxyServer;
-import io.github.duplicityunattended.testing.SesEmulator;
-import io.github.duplicityunattended.testing.SesEmulator.ReceivedMail;
-import io.github.duplicityunattended.testing.SharedServers;
+import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.S3ProxyServer;
+import io.github.duplicityunattended.testsupport.SesEmulator;
+import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +53,11 @@ class MonitorCommandsIT {
         s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         ses = SharedServers.ses();
         ses.clear();
-        s3.requests().clear();
+        SharedServers.requests().clear();
     }
 
     private Path config(String ses, String monitor) throws Exception {
-        return ConfigFixture.write(dir, ConfigFixture.seededBucket(dir, s3, ses, monitor));
+        return MonitorConfigs.write(dir, MonitorConfigs.seededBucket(dir, s3, ses, monitor));
     }
 
     private Path mailingConfig(String monitor) throws Exception {
@@ -66,14 +67,14 @@ class MonitorCommandsIT {
 
     @Test
     void checkListsEveryPageWithoutGettingAnObjectThenPrintsAndMailsTheReportAndExitsOne() throws Exception {
-        AppJar.Result result = AppJar.run(dir, "--check", "--config", mailingConfig("ignore_prefixes: [retired]")
+        AppProcess.Result result = AppProcess.run(dir, Map.of(), "--check", "--config", mailingConfig("ignore_prefixes: [retired]")
                 .toString());
 
-        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
-        assertEquals(2, s3.requests().lists(), s3.requests().all().toString());
-        assertEquals(0, s3.requests().objectGets(), s3.requests().all().toString());
-        assertEquals(s3.requests().lists(), s3.requests().all().size(), s3.requests().all().toString());
-        assertTrue(result.stdout().endsWith(staleReport()), result.stdout());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals(2, SharedServers.requests().lists(), SharedServers.requests().all().toString());
+        assertEquals(0, SharedServers.requests().objectGets(), SharedServers.requests().all().toString());
+        assertEquals(SharedServers.requests().lists(), SharedServers.requests().all().size(), SharedServers.requests().all().toString());
+        assertTrue(result.text().endsWith(staleReport().stripTrailing()), result.text());
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Missing recent backups: my-host-backup",
                 "Some backups in my-host-backup are missing or older than 7 days. Please check them.\n\n"
@@ -82,22 +83,22 @@ class MonitorCommandsIT {
 
     @Test
     void checkExitsZeroAndMailsNothingWhenEveryBackupIsRecent() throws Exception {
-        AppJar.Result result = AppJar.run(dir, "--check", "--config",
+        AppProcess.Result result = AppProcess.run(dir, Map.of(), "--check", "--config",
                 mailingConfig("max_age_days: 10\nignore_prefixes: [retired, var/www]").toString());
 
-        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
-        assertTrue(result.stdout().contains("Checked my-host-backup: 3 folder(s) backed up within 10 days, 0 stale,"
-                + " 0 never backed up (1143 object(s) listed)"), result.stdout());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.text().contains("Checked my-host-backup: 3 folder(s) backed up within 10 days, 0 stale,"
+                + " 0 never backed up (1143 object(s) listed)"), result.text());
         assertEquals(List.of(), ses.mails());
     }
 
     @Test
     void testEmailMailsTheNewestBackupOfEveryFolderAndExitsZero() throws Exception {
-        AppJar.Result result = AppJar.run(dir, "--test-email", "--config",
+        AppProcess.Result result = AppProcess.run(dir, Map.of(), "--test-email", "--config",
                 mailingConfig("ignore_prefixes: [retired]").toString());
 
-        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
-        assertTrue(result.stdout().endsWith("Sent the test email to ops@example.com.\n"), result.stdout());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.text().endsWith("Sent the test email to ops@example.com."), result.text());
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Backup monitor results: my-host-backup",
                 "The newest backup of every folder in my-host-backup:\n\n" + staleReport())), ses.mails());

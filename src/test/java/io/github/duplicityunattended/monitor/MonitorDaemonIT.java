@@ -3,16 +3,16 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testing.AppJar;
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.S3ProxyServer;
-import io.github.duplicityunattended.testing.SesEmulator;
-import io.github.duplicityunattended.testing.SharedServers;
-import java.nio.file.Files;
+import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.S3ProxyServer;
+import io.github.duplicityunattended.testsupport.SesEmulator;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,31 +23,40 @@ class MonitorDaemonIT {
     @TempDir
     Path dir;
 
+    private static void awaitLine(AppProcess app, String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (app.output().stream().noneMatch(l -> l.contains(text))) {
+            if (Instant.now().isAfter(deadline) || !app.process().isAlive()) {
+                throw new AssertionError("no line with '" + text + "' in:\n" + String.join("\n", app.output()));
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void whenSesIsDownTheErrorIsLoggedTheDaemonKeepsRunningAndTheNextCheckMails() throws Exception {
         S3ProxyServer s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         int sesPort = SesEmulator.freePort();
-        Path config = ConfigFixture.write(dir, ConfigFixture.seededBucket(dir, s3, "http://127.0.0.1:" + sesPort, """
+        Path config = MonitorConfigs.write(dir, MonitorConfigs.seededBucket(dir, s3, "http://127.0.0.1:" + sesPort, """
                 sender: backup@example.com
                 recipient: ops@example.com
                 schedule: "0/2 * * * * ?"
                 ignore_prefixes: [retired]
                 """) + "schedule: \"0 0 2 1 1 ? 2099\"\n");
-        Path log = dir.resolve("daemon.log");
-        Process daemon = AppJar.start(dir, log, "--config", config.toString());
+        AppProcess daemon = AppProcess.start(dir, Map.of(), "--config", config.toString());
         try {
-            AppJar.awaitLine(log, "ERROR Could not mail 'Missing recent backups: my-host-backup'", Duration.ofSeconds(60));
-            assertTrue(daemon.isAlive(), Files.readString(log));
+            awaitLine(daemon, "ERROR Could not mail 'Missing recent backups: my-host-backup'");
+            assertTrue(daemon.process().isAlive(), String.join("\n", daemon.output()));
 
             try (SesEmulator ses = SesEmulator.start(sesPort)) {
                 assertEquals("Missing recent backups: my-host-backup",
-                        ses.awaitMails(1, Duration.ofSeconds(30)).get(0).subject(), Files.readString(log));
-                assertTrue(daemon.isAlive(), Files.readString(log));
+                        ses.awaitMails(1, Duration.ofSeconds(30)).get(0).subject(), String.join("\n", daemon.output()));
+                awaitLine(daemon, "Mailed 'Missing recent backups: my-host-backup' to ops@example.com");
+                assertTrue(daemon.process().isAlive(), String.join("\n", daemon.output()));
             }
         } finally {
-            daemon.destroy();
-            daemon.waitFor(30, TimeUnit.SECONDS);
+            daemon.process().destroy();
+            daemon.process().waitFor(30, TimeUnit.SECONDS);
         }
-        assertTrue(Files.readString(log).contains("Mailed 'Missing recent backups: my-host-backup' to ops@example.com"));
     }
 }

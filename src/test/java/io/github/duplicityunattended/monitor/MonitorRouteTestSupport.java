@@ -1,11 +1,12 @@
 package io.github.duplicityunattended.monitor;
 
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.testing.ConfigFixture;
-import io.github.duplicityunattended.testing.LogCapture;
-import io.github.duplicityunattended.testing.S3ProxyServer;
-import io.github.duplicityunattended.testing.SesEmulator;
-import io.github.duplicityunattended.testing.SharedServers;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.LogCapture;
+import io.github.duplicityunattended.testsupport.RequestLog;
+import io.github.duplicityunattended.testsupport.S3ProxyServer;
+import io.github.duplicityunattended.testsupport.SesEmulator;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,8 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
     @TempDir
     Path dir;
     S3ProxyServer s3;
+    /** The requests S3Proxy received during the test. */
+    RequestLog requests;
     SesEmulator ses;
     Config config;
     /** What the monitor logged during the test. */
@@ -50,9 +53,10 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         s3 = SharedServers.s3(NOW);
         ses = SharedServers.ses();
         ses.clear();
-        s3.requests().clear();
+        requests = SharedServers.requests();
+        requests.clear();
         log = new LogCapture("io.github.duplicityunattended.monitor", Level.INFO, true);
-        config = ConfigFixture.load(dir, ConfigFixture.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
+        config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
         CamelContext context = super.createCamelContext();
         MonitorSetup setup = new MonitorSetup(config, CLOCK, false);
         setup.beans().forEach(context.getRegistry()::bind);

@@ -3,7 +3,7 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -17,7 +17,7 @@ class MonitorSetupTest {
     Path dir;
 
     private Config config(String bucketUrl, String monitor) throws Exception {
-        return ConfigFixture.load(dir, ConfigFixture.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
+        return MonitorConfigs.load(dir, MonitorConfigs.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
     }
 
     @Test

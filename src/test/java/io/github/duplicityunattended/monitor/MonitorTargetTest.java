@@ -3,7 +3,7 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.testing.ConfigFixture;
+import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class MonitorTargetTest {
     Path dir;
 
     private MonitorTarget target(String bucketUrl, String monitor) throws Exception {
-        Config config = ConfigFixture.load(dir, ConfigFixture.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
+        Config config = MonitorConfigs.load(dir, MonitorConfigs.host(dir, bucketUrl, "monitor: {" + monitor + "}"));
         return MonitorTarget.of(config);
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.run.BackupRun;
-import io.github.duplicityunattended.testing.SeededBucket;
-import io.github.duplicityunattended.testing.SesEmulator.ReceivedMail;
+import io.github.duplicityunattended.testsupport.SeededBucket;
+import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,9 +45,9 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
     void aCheckReadsEveryPageOfTheListingAndGetsNoObject() throws Exception {
         template.requestBody("direct:monitor-check", (Object) null);
 
-        assertEquals(2, s3.requests().lists(), "1,1xx keys take two pages: " + s3.requests().all());
-        assertEquals(0, s3.requests().objectGets(), "object GETs: " + s3.requests().all());
-        assertEquals(s3.requests().lists(), s3.requests().all().size(), "nothing but list requests");
+        assertEquals(2, requests.lists(), "1,1xx keys take two pages: " + requests.all());
+        assertEquals(0, requests.objectGets(), "object GETs: " + requests.all());
+        assertEquals(requests.lists(), requests.all().size(), "nothing but list requests");
         assertTrue(SeededBucket.DATA_VOLUMES > 1000);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testing.SesEmulator;
+import io.github.duplicityunattended.testsupport.SesEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -62,6 +62,6 @@ class UnreachableSesRouteTest extends MonitorRouteTestSupport {
     void secretsAreInNoLogLine() {
         template.requestBody("direct:monitor-check", (Object) null);
 
-        assertTrue(log.lines().stream().noneMatch(l -> l.contains(io.github.duplicityunattended.testing.S3ProxyServer.SECRET_KEY)));
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains(io.github.duplicityunattended.testsupport.S3ProxyServer.SECRET_KEY)));
     }
 }

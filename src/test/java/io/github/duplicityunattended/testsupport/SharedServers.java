@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import java.time.Instant;
 
@@ -9,6 +9,7 @@ import java.time.Instant;
 public final class SharedServers {
 
     private static S3ProxyServer s3;
+    private static RequestLog requests;
     private static Instant seededAt;
     private static SesEmulator ses;
 
@@ -25,12 +26,18 @@ public final class SharedServers {
                 ses = SesEmulator.launch(SesEmulator.freePort());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> close(ses)));
             }
-            s3 = S3ProxyServer.start();
+            requests = new RequestLog();
+            s3 = S3ProxyServer.startInMemory();
             SeededBucket.seed(s3, now);
             seededAt = now;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(s3)));
         }
         return s3;
+    }
+
+    /** Every request the shared S3Proxy received (see {@link RequestLog#clear()}). */
+    public static synchronized RequestLog requests() {
+        return requests;
     }
 
     /** The instant the shared bucket's backup times count back from. */

@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +35,8 @@ public final class RequestLog {
         }
     }
 
-    RequestLog() {
+    /** Starts keeping S3Proxy's requests; make it before S3Proxy starts. */
+    public RequestLog() {
         this.log = new LogCapture(LOGGER, Level.DEBUG, false);
     }
 

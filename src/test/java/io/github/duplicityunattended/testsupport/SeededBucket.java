@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public final class SeededBucket {
     }
 
     public static void seed(S3ProxyServer s3, Instant now) {
-        s3.blobStore().createContainerInLocation(null, NAME);
+        s3.createBucket(NAME);
         s3.put(NAME, "README.txt");
         s3.put(NAME, "tmp/upload.part");
         Instant etcFull = now.minus(days(8)).minus(hours(6));

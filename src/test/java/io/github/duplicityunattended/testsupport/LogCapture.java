@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +11,11 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Keeps, in memory, every event a logger (and those below it) writes at or above a level, until closed. */
+/**
+ * Keeps, in memory, every event one logger (and those below it) writes at or above a level of its own, until
+ * closed; unlike {@link CapturedLog}, which takes what reaches the root logger, it can take DEBUG events and
+ * keep them off the console.
+ */
 public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();

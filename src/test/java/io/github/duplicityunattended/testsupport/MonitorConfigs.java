@@ -1,17 +1,15 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
-/** Config files for tests, written to a temporary dir and loaded through the real loader. */
-public final class ConfigFixture {
+/** Configs of the monitor's tests: hosts backing up to S3Proxy, and the credentials file they name. */
+public final class MonitorConfigs {
 
-    private ConfigFixture() {
+    private MonitorConfigs() {
     }
 
     /** A private boto-format credentials file holding S3Proxy's keys. */
@@ -67,6 +65,6 @@ public final class ConfigFixture {
     }
 
     public static Config load(Path dir, String yaml) throws Exception {
-        return new ConfigLoader(Map.of("HOME", dir.toString())).load(write(dir, yaml));
+        return Configs.load(dir, yaml);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.testing;
+package io.github.duplicityunattended.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,12 +17,12 @@ import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
 /**
- * The SES emulator aws-ses-v2-local (npm, installed into .tools/ by .ci/install-monitor-tools), run as a
+ * The SES emulator aws-ses-v2-local (npm, installed into .tools/ses/ by .ci/install-monitor-tools), run as a
  * child process on a free port. It keeps every mail it receives and shows them as JSON at GET /store.
  */
 public final class SesEmulator implements AutoCloseable {
 
-    static final Path CLI = Path.of(".tools/node_modules/aws-ses-v2-local/dist/cli.js");
+    static final Path CLI = Path.of(".tools/ses/node_modules/aws-ses-v2-local/dist/cli.js");
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

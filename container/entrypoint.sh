@@ -1,0 +1,64 @@
+#!/bin/sh
+# Entrypoint of the duplicity-unattended container image.
+#
+#   entrypoint.sh [OPTION...]   run the program: java -jar JAR --config CONFIG OPTION...
+#                               (--config CONFIG is added unless an option names the config)
+#   entrypoint.sh COMMAND...    run another command in the same environment, e.g.
+#                               gpg --import /key/private.asc
+#
+# Started as root (docker run --user 0), it first becomes the unprivileged service user and keeps
+# only CAP_DAC_READ_SEARCH, as an ambient capability: the backup can then read every file mounted
+# into the container, owned by whoever, and change none, like the systemd units.
+#
+# Environment (defaults are the image's layout):
+#   DUPLICITY_UNATTENDED_JAR     /opt/duplicity-unattended/duplicity-unattended.jar
+#   DUPLICITY_UNATTENDED_CONFIG  /etc/duplicity-unattended/config.yaml
+#   DUPLICITY_UNATTENDED_USER    duplicity-unattended (the user to become when started as root)
+#   JAVA                         java
+#   JAVA_OPTS                    extra JVM options, split on spaces
+#   GNUPGHOME, XDG_CACHE_HOME    GnuPG home and cache root; both must be writable volumes
+set -eu
+
+jar="${DUPLICITY_UNATTENDED_JAR:-/opt/duplicity-unattended/duplicity-unattended.jar}"
+config="${DUPLICITY_UNATTENDED_CONFIG:-/etc/duplicity-unattended/config.yaml}"
+user="${DUPLICITY_UNATTENDED_USER:-duplicity-unattended}"
+
+fail() { # exit code 2: a bad environment, as the program itself reports it
+    echo "entrypoint: $*" >&2
+    exit 2
+}
+
+if [ "$(id -u)" = 0 ]; then
+    command -v setpriv >/dev/null || fail "started as root but setpriv (util-linux) is missing"
+    id "$user" >/dev/null 2>&1 || fail "started as root but user $user does not exist"
+    exec setpriv --reuid="$(id -u "$user")" --regid="$(id -g "$user")" --init-groups --no-new-privs \
+        --inh-caps=-all,+dac_read_search --ambient-caps=-all,+dac_read_search \
+        -- "$0" "$@"
+fi
+
+# gpg writes its trustdb, random_seed and agent sockets into its home, and duplicity keeps its
+# archive under the cache root: both must be writable, or every backup fails half-way.
+for dir in "${GNUPGHOME:-$HOME/.gnupg}" "${XDG_CACHE_HOME:-$HOME/.cache}"; do
+    if [ ! -d "$dir" ]; then
+        (umask 077 && mkdir -p "$dir") 2>/dev/null || fail "cannot create $dir (mount a writable volume there)"
+    fi
+    [ -w "$dir" ] || fail "$dir is not writable by uid $(id -u) (chown the volume to it)"
+done
+
+case "${1:-}" in
+    "" | -*) ;;           # options (or none): run the program below
+    *) exec "$@" ;;       # any other command: run it as given
+esac
+
+has_config=no
+for arg in "$@"; do
+    case "$arg" in
+        --config | --config=*) has_config=yes ;;
+    esac
+done
+if [ "$has_config" = no ]; then
+    set -- --config "$config" "$@"
+fi
+
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options, split on purpose
+exec "${JAVA:-java}" -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData ${JAVA_OPTS:-} -jar "$jar" "$@"

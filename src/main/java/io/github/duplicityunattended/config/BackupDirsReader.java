@@ -1,0 +1,71 @@
+package io.github.duplicityunattended.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Reads {@code backup_dirs}: a non-empty list of {@code {source, includes?, excludes?}}, no dir twice. */
+final class BackupDirsReader {
+
+    private final NodeReader r;
+    private final Map<Path, String> seen = new HashMap<>();
+
+    BackupDirsReader(NodeReader r) {
+        this.r = r;
+    }
+
+    List<BackupDir> read(Node node) {
+        if (NodeReader.isNull(node)) {
+            r.problem("backup_dirs", "is required");
+            return List.of();
+        }
+        List<Node> items = r.sequence("backup_dirs", node);
+        if (node instanceof SequenceNode && items.isEmpty()) {
+            r.problem("backup_dirs", "must list at least one dir");
+        }
+        List<BackupDir> dirs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            entry("backup_dirs[" + i + "]", items.get(i)).ifPresent(dirs::add);
+        }
+        return dirs;
+    }
+
+    private Optional<BackupDir> entry(String path, Node node) {
+        if (NodeReader.isNull(node)) {
+            r.problem(path, "must not be empty; write \"- source: /some/dir\"");
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode s) {
+            r.problem(path, "must be a mapping: write \"- source: " + s.getValue() + "\" instead of \"- "
+                    + s.getValue() + "\"");
+            return Optional.empty();
+        }
+        Map<String, Node> entry = r.mapping(path, node, ConfigSchema.childrenOf("backup_dirs[]")).orElse(null);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Optional<String> source = r.string(path + ".source", entry.get("source"), true).filter(s -> sourceOk(path, s));
+        List<String> includes = r.strings(path + ".includes", entry.get("includes"), false);
+        List<String> excludes = r.strings(path + ".excludes", entry.get("excludes"), false);
+        return source.map(s -> new BackupDir(s, includes, excludes));
+    }
+
+    private boolean sourceOk(String path, String source) {
+        if (!source.startsWith("/")) {
+            r.problem(path + ".source", "must be an absolute path, not '" + source + "'");
+            return false;
+        }
+        String first = seen.putIfAbsent(Path.of(source).normalize(), path + ".source");
+        if (first != null) {
+            r.problem(path + ".source", source + " is already backed up by " + first);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.duplicityunattended.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * container/entrypoint.sh, run here outside any container (no container engine runs on these
+ * machines): a stand-in {@code java} prints the user, the ambient capabilities and the arguments it
+ * was started with. Run as root, as CI is, the script first becomes the service user; the test uses
+ * {@code nobody} for that.
+ */
+class ContainerEntrypointStartsTheProgramTest {
+
+    static final String JAR = "/opt/duplicity-unattended/duplicity-unattended.jar";
+    static final String CONFIG = "/etc/duplicity-unattended/config.yaml";
+    static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
+    static final String SERVICE_USER = "nobody";
+    /** CAP_DAC_READ_SEARCH (bit 2) and nothing else, as /proc/PID/status shows a capability set. */
+    static final String ONLY_DAC_READ_SEARCH = "0000000000000004";
+
+    @TempDir
+    Path dir;
+    Path entrypoint;
+    Path state;
+    final Map<String, String> environment = new HashMap<>();
+
+    @BeforeEach
+    void lay() throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        entrypoint = dir.resolve("entrypoint.sh");
+        Files.copy(DeployTools.file("container/entrypoint.sh"), entrypoint);
+        Path java = Files.writeString(dir.resolve("java"), """
+                #!/bin/sh
+                echo "uid=$(id -u) ambient=$(sed -n 's/^CapAmb:[[:space:]]*//p' /proc/self/status)"
+                for arg in "$@"; do echo "arg=$arg"; done
+                """);
+        for (Path script : List.of(entrypoint, java)) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        state = Files.createDirectory(dir.resolve("state"));
+        ownByServiceUser(state);
+        environment.put("JAVA", java.toString());
+        environment.put("GNUPGHOME", state.resolve("gnupg").toString());
+        environment.put("XDG_CACHE_HOME", state.resolve("cache").toString());
+        environment.put("DUPLICITY_UNATTENDED_USER", SERVICE_USER);
+    }
+
+    @Test
+    void noArgumentsStartTheDaemonWithTheImagesConfig() {
+        assertEquals(javaArgs(List.of()), args(run()));
+    }
+
+    @Test
+    void optionsArePassedAfterTheDefaultConfig() {
+        assertEquals(javaArgs(List.of("--once", "--dry-run")), args(run("--once", "--dry-run")));
+    }
+
+    @Test
+    void aConfigGivenOnTheCommandLineReplacesTheDefault() {
+        List<String> expected = new ArrayList<>(JVM_OPTIONS);
+        expected.addAll(List.of("-jar", JAR, "--check", "--config", "/elsewhere.yaml"));
+        assertEquals(expected, args(run("--check", "--config", "/elsewhere.yaml")));
+    }
+
+    @Test
+    void javaOptionsReachTheJvmBeforeTheJar() {
+        environment.put("JAVA_OPTS", "-Xmx128m -Dfile.encoding=UTF-8");
+        List<String> args = args(run("--validate"));
+        assertEquals(List.of("-Xmx128m", "-Dfile.encoding=UTF-8", "-jar"), args.subList(2, 5), args.toString());
+    }
+
+    @Test
+    void anotherCommandRunsAsGivenInTheSameEnvironment() {
+        DeployTools.Result result = run("sh", "-c", "echo \"gpg home $GNUPGHOME\"");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("gpg home " + state.resolve("gnupg"), result.output().strip());
+    }
+
+    @Test
+    void missingGnupgHomeAndCacheAreCreatedPrivate() throws IOException {
+        assertEquals(0, run("--version").exitCode());
+        for (String sub : List.of("gnupg", "cache")) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve(sub))),
+                    "gpg refuses a home that others can read");
+        }
+    }
+
+    @Test
+    void anUnwritableGnupgHomeStopsWithExitTwoBeforeJavaStarts() throws IOException {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        environment.put("GNUPGHOME", readOnly.toString());
+        DeployTools.Result result = run("--once");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.output().contains(readOnly + " is not writable"), result.toString());
+        assertTrue(!result.output().contains("arg="), "java must not start: " + result);
+    }
+
+    @Test
+    void startedAsRootItBecomesTheServiceUserKeepingOnlyDacReadSearch() throws IOException {
+        assumeTrue(isRoot(), "only root can start as root; CI runs as root");
+        String serviceUid = DeployTools.run(List.of("id", "-u", SERVICE_USER)).output().strip();
+        List<String> lines = run("--once").output().lines().toList();
+        assertEquals("uid=" + serviceUid + " ambient=" + ONLY_DAC_READ_SEARCH, lines.get(0));
+
+        Path secret = Files.writeString(dir.resolve("root-only"), "root's secret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        DeployTools.Result read = run("cat", secret.toString());
+        assertEquals("root's secret", read.output().strip(), "reads every file to back up: " + read);
+        DeployTools.Result write = run("sh", "-c", "echo changed > \"$0\"", secret.toString());
+        assertNotEquals(0, write.exitCode(), "must not change what it backs up: " + write);
+        assertEquals("root's secret\n", Files.readString(secret));
+    }
+
+    private DeployTools.Result run(String... args) {
+        List<String> command = new ArrayList<>(List.of(entrypoint.toString()));
+        command.addAll(List.of(args));
+        return DeployTools.run(command, environment, dir);
+    }
+
+    private static List<String> args(DeployTools.Result result) {
+        assertEquals(0, result.exitCode(), result.toString());
+        return result.output().lines().filter(l -> l.startsWith("arg=")).map(l -> l.substring(4)).toList();
+    }
+
+    private static List<String> javaArgs(List<String> programArgs) {
+        List<String> expected = new ArrayList<>(JVM_OPTIONS);
+        expected.addAll(List.of("-jar", JAR, "--config", CONFIG));
+        expected.addAll(programArgs);
+        return expected;
+    }
+
+    private static boolean isRoot() {
+        return "0".equals(DeployTools.run(List.of("id", "-u")).output().strip());
+    }
+
+    /** When the test runs as root the script runs as the service user, who must own its state. */
+    private static void ownByServiceUser(Path path) throws IOException {
+        if (isRoot()) {
+            UserPrincipal user = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SERVICE_USER);
+            Files.setOwner(path, user);
+        }
+    }
+}

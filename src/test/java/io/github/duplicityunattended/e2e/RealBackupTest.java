@@ -1,0 +1,51 @@
+package io.github.duplicityunattended.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.duplicityunattended.testsupport.Duplicity;
+import io.github.duplicityunattended.testsupport.Trees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Base of the end-to-end tests that back up to S3Proxy with a throwaway key: one set of servers per class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RealBackupTest {
+
+    Path tmp;
+    BackupEnvironment env;
+
+    @BeforeAll
+    void startServers(@TempDir Path dir) throws Exception {
+        tmp = dir;
+        env = new BackupEnvironment(tmp);
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        env.close();
+    }
+
+    Path workDir(String name) throws Exception {
+        return Files.createDirectories(tmp.resolve(name));
+    }
+
+    List<String> manifests(String bucket, Path source, String kind) {
+        String prefix = BackupEnvironment.folder(source) + "/duplicity-" + kind + ".";
+        return env.s3.keys(bucket).stream().filter(k -> k.startsWith(prefix) && k.endsWith(".manifest.gpg")).toList();
+    }
+
+    /** Restores the dir's newest backup with plain duplicity, as the README tells, and compares the trees. */
+    void assertRestoresIdentically(String bucket, Path source, Path restored) throws Exception {
+        Duplicity.run(env.duplicityEnv(), "restore", "--s3-endpoint-url", env.s3.endpoint().toString(),
+                "boto3+s3://" + bucket + "/" + BackupEnvironment.folder(source), restored.toString());
+        Map<String, String> expected = Trees.digest(source);
+        expected.remove("cache.tmp");
+        assertEquals(expected, Trees.digest(restored));
+    }
+}

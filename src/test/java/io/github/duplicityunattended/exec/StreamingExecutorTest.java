@@ -1,0 +1,140 @@
+package io.github.duplicityunattended.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.duplicityunattended.testsupport.CapturedLog;
+import io.github.duplicityunattended.testsupport.Processes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.exec.ExecCommand;
+import org.apache.camel.component.exec.ExecResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executor behind camel-exec, on real processes (/bin/sh scripts). */
+class StreamingExecutorTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "PASSPHRASE", "", "MARK", "x");
+
+    private final StreamingExecutor executor = new StreamingExecutor(ENV, args -> "/srv/data", 5);
+
+    private Path script(String body) throws Exception {
+        Path s = tmp.resolve("script-" + System.nanoTime() + ".sh");
+        Files.writeString(s, "#!/bin/sh\n" + body + "\n");
+        s.toFile().setExecutable(true);
+        return s;
+    }
+
+    private static ExecCommand command(Path script, long timeoutMillis, String... args) {
+        return new ExecCommand(script.toString(), List.of(args), null, timeoutMillis, new HashSet<>(), null, null,
+                false, LoggingLevel.DEBUG);
+    }
+
+    private static List<String> out(ExecResult r) throws Exception {
+        return new String(r.getStdout().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void argumentsReachTheProcessUnsplitEvenWithSpaces() throws Exception {
+        ExecResult r = executor.execute(command(script("printf '%s\\n' \"$@\""), Long.MAX_VALUE,
+                "/home/user docs", "--include", "a b"));
+        assertEquals(0, r.getExitValue());
+        assertEquals(List.of("/home/user docs", "--include", "a b"), out(r));
+    }
+
+    @Test
+    void theProcessGetsExactlyTheGivenEnvironment() throws Exception {
+        ExecResult r = executor.execute(command(script("env | sort"), Long.MAX_VALUE));
+        List<String> lines = out(r);
+        assertTrue(lines.contains("PASSPHRASE=") && lines.contains("MARK=x"), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("JAVA_HOME=")), lines::toString);
+    }
+
+    @Test
+    void everyLineIsLoggedWithItsDirBeforeTheProcessEnds() throws Exception {
+        try (CapturedLog log = CapturedLog.attach()) {
+            long start = System.currentTimeMillis();
+            ExecResult r = executor.execute(command(script("echo first line; sleep 2; echo second line >&2; exit 3"),
+                    Long.MAX_VALUE));
+            long end = System.currentTimeMillis();
+            assertEquals(3, r.getExitValue());
+            CapturedLog.Line first = log.lines().stream().filter(l -> l.text().equals("[/srv/data] first line"))
+                    .findFirst().orElseThrow();
+            assertTrue(first.millis() < end - 1000, "the first line was logged only when the process ended");
+            assertTrue(first.millis() >= start);
+            assertTrue(log.texts().contains("[/srv/data] second line"), log.texts()::toString);
+        }
+    }
+
+    @Test
+    void onlyABoundedTailOfTheOutputIsKept() throws Exception {
+        ExecResult r = executor.execute(command(script("i=0; while [ $i -lt 1000 ]; do echo line $i; i=$((i+1)); done"),
+                Long.MAX_VALUE));
+        assertEquals(List.of("line 995", "line 996", "line 997", "line 998", "line 999"), out(r));
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsStoppedWithItsChildren() throws Exception {
+        Path pidFile = tmp.resolve("child.pid");
+        long start = System.nanoTime();
+        ExecResult r = executor.execute(command(script("sleep 300 & echo $! > " + pidFile + "; wait"), 1000));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        List<String> lines = out(r);
+        assertEquals(StreamingExecutor.TIMED_OUT, r.getExitValue());
+        assertTrue(seconds < 15, "took " + seconds + " s");
+        assertTrue(lines.get(lines.size() - 1).startsWith("stopped after the timeout of"), lines::toString);
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        assertTrue(endsWithin(child, 5000), "the child sleep survived");
+    }
+
+    @Test
+    void terminateAllEndsARunningCommandAndItsChildren() throws Exception {
+        Path pidFile = tmp.resolve("child.pid");
+        CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return executor.execute(command(script("sleep 300 & echo $! > " + pidFile + "; wait"), Long.MAX_VALUE));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, executor.runningCount());
+        executor.terminateAll();
+        ExecResult r = running.get(30, TimeUnit.SECONDS);
+        assertTrue(r.getExitValue() != 0);
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        assertTrue(endsWithin(child, 5000), "the child sleep survived");
+        assertEquals(0, executor.runningCount());
+    }
+
+    private static boolean endsWithin(long pid, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (Processes.running(pid)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    @Test
+    void aMissingExecutableIsAnIoErrorNotAHang() {
+        ExecCommand c = new ExecCommand(tmp.resolve("no-such-duplicity").toString(), List.of(), null, 1000L,
+                new HashSet<>(), null, null, false, LoggingLevel.DEBUG);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> executor.execute(c));
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.duplicityunattended.run;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunLockTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondRunIsRefusedAfterWaitingAndTheMessageNamesTheHolder() throws Exception {
+        RunLock first = new RunLock(tmp.resolve("cache/duplicity-unattended.lock"));
+        RunLock second = new RunLock(tmp.resolve("cache/duplicity-unattended.lock"));
+        first.acquire(Duration.ZERO);
+        long start = System.nanoTime();
+        RunRefusedException e = assertThrows(RunRefusedException.class, () -> second.acquire(Duration.ofSeconds(1)));
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "did not wait");
+        assertTrue(e.getMessage().contains("another backup run is in progress"), e.getMessage());
+        assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+        first.release();
+        assertDoesNotThrow(() -> second.acquire(Duration.ZERO));
+        second.release();
+    }
+
+    @Test
+    void aWaitingRunGoesAheadWhenTheHolderFinishes() throws Exception {
+        RunLock first = new RunLock(tmp.resolve("run.lock"));
+        RunLock second = new RunLock(tmp.resolve("run.lock"));
+        first.acquire(Duration.ZERO);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            first.release();
+        });
+        releaser.start();
+        assertDoesNotThrow(() -> second.acquire(Duration.ofSeconds(10)));
+        second.release();
+    }
+}

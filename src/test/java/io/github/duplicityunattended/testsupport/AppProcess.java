@@ -1,0 +1,92 @@
+package io.github.duplicityunattended.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The built jar run as users run it: {@code java -jar target/duplicity-unattended.jar ARGS}. */
+public final class AppProcess {
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private AppProcess(Process process) {
+        this.process = process;
+        this.reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("app.jar", "target/duplicity-unattended.jar")).toAbsolutePath();
+    }
+
+    /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
+    public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return new AppProcess(p);
+    }
+
+    /** Runs the jar to the end (at most 5 minutes) and returns its exit code and output. */
+    public static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
+        AppProcess app = start(dir, env, args);
+        return app.await(300);
+    }
+
+    public Result await(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the jar did not end within " + seconds + " s; output:\n" + text());
+        }
+        reader.join(5000);
+        return new Result(process.exitValue(), List.copyOf(output));
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public List<String> output() {
+        return List.copyOf(output);
+    }
+
+    private String text() {
+        return String.join("\n", output);
+    }
+
+    /** Exit code and every line the process printed. */
+    public record Result(int exitCode, List<String> lines) {
+        public String text() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ":\n" + text();
+        }
+    }
+}
