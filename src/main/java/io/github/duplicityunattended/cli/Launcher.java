@@ -8,7 +8,6 @@ import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -49,11 +48,6 @@ public final class Launcher {
             return ExitCode.OK;
         }
         Config config;
-        // asking duplicity for its version starts a Python interpreter: do it while the config loads
-        // (with the default executable; a config that names another one is probed again below)
-        CompletableFuture<DuplicityProbe.Result> probe = args.action() == Arguments.Action.RUN
-                ? CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(Config.DEFAULT_DUPLICITY_PATH, environment))
-                : CompletableFuture.completedFuture(null);
         try {
             config = new ConfigLoader(environment).load(args.config());
         } catch (ConfigException e) {
@@ -63,7 +57,7 @@ public final class Launcher {
         }
         return switch (args.action()) {
             case VALIDATE -> validate(config);
-            case RUN -> runBackups(config, args, probe.join());
+            case RUN -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
             default -> ExitCode.USAGE;
         };
@@ -75,7 +69,7 @@ public final class Launcher {
             return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())
                     : command.testEmail(config, args.routes());
         } catch (Exception e) {
-            err.println("duplicity-unattended: could not start (check the routes): " + e.getMessage());
+            err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
             return ExitCode.USAGE;
         }
     }
@@ -93,9 +87,9 @@ public final class Launcher {
         return ExitCode.USAGE;
     }
 
-    private int runBackups(Config config, Arguments args, DuplicityProbe.Result early) {
-        DuplicityProbe.Result probe = config.duplicityPath().equals(Config.DEFAULT_DUPLICITY_PATH) ? early
-                : DuplicityProbe.probe(config.duplicityPath(), environment);
+    private int runBackups(Config config, Arguments args) {
+        // only a valid config reaches duplicity, even for --version
+        DuplicityProbe.Result probe = DuplicityProbe.probe(config.duplicityPath(), environment);
         if (probe.version().isEmpty()) {
             err.println("duplicity-unattended: " + probe.problem());
             return ExitCode.USAGE;
@@ -105,9 +99,20 @@ public final class Launcher {
                     new Application.Mode(args.once(), args.dryRun(), args.skipPurge(), args.routes()), environment);
             return app.run();
         } catch (Exception e) {
-            err.println("duplicity-unattended: could not start (check the routes): " + e.getMessage());
+            err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
             return ExitCode.USAGE;
         }
+    }
+
+    /** The messages of an exception and its causes, most general first, without stack frames. */
+    static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !text.toString().contains(c.getMessage())) {
+                text.append(": ").append(c.getMessage().strip());
+            }
+        }
+        return text.toString();
     }
 
     static String version() {

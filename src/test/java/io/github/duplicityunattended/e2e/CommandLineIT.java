@@ -33,7 +33,7 @@ class CommandLineIT {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         marker = tmp.resolve("duplicity-was-called");
         Path fake = bin.resolve("duplicity");
-        Files.writeString(fake, "#!/bin/sh\ntouch '" + marker + "'\nexec /usr/bin/duplicity \"$@\"\n");
+        Files.writeString(fake, "#!/bin/sh\necho \"$@\" >> '" + marker + "'\nexec /usr/bin/duplicity \"$@\"\n");
         fake.toFile().setExecutable(true);
         env = Map.of("PATH", bin + ":" + System.getenv("PATH"));
     }
@@ -44,9 +44,14 @@ class CommandLineIT {
     }
 
     private String validConfig(Path source) {
-        return "cloud: aws\ngpg_key_id: " + key.fingerprint() + "\nbucket_url: file://" + tmp.resolve("target")
+        return "cloud: aws\ngpg_key_id: " + key.fingerprint() + "\nbucket_url: file://" + target(source)
                 + "\nfull_if_older_than: 7D\ngpg_home: " + key.home() + "\narchive_dir: " + tmp.resolve("cache")
                 + "\nbackup_dirs:\n  - source: " + source + "\n";
+    }
+
+    /** Each test's own backup target, so no test sees another's backups. */
+    private Path target(Path source) {
+        return tmp.resolve("target-" + source.getFileName());
     }
 
     private AppProcess.Result run(String yaml, String... args) throws Exception {
@@ -86,6 +91,7 @@ class CommandLineIT {
 
     @Test
     void aMissingConfigFileExitsTwoWithOneLine() throws Exception {
+        Files.deleteIfExists(marker);
         AppProcess.Result r = AppProcess.run(tmp, env, "--config", tmp.resolve("nope.yaml").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.text().startsWith(tmp.resolve("nope.yaml") + ": cannot read the config file (no such file)"),
@@ -115,7 +121,7 @@ class CommandLineIT {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.text().contains("ok: duplicity 0.8"), r::toString);
         assertTrue(r.text().contains("ok: GnuPG secret key " + key.fingerprint()), r::toString);
-        assertFalse(Files.exists(tmp.resolve("target")), "--validate wrote a backup");
+        assertFalse(Files.exists(target(source)), "--validate wrote a backup");
     }
 
     @Test
@@ -143,8 +149,36 @@ class CommandLineIT {
         AppProcess.Result r = run(validConfig(source), "--once");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(Files.exists(marker), "duplicity was not called");
-        try (var files = Files.list(tmp.resolve("target").resolve(source.toString().substring(1)))) {
+        try (var files = Files.list(target(source).resolve(source.toString().substring(1)))) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".manifest.gpg")));
         }
+    }
+
+    @Test
+    void editedRoutesFromRoutesDirReplaceTheBuiltInOnes() throws Exception {
+        Path source = Trees.sample(tmp.resolve("routes-src"));
+        Path routes = Files.createDirectories(tmp.resolve("my-routes"));
+        String flow = Files.readString(Path.of("routes/backup.camel.yaml"));
+        String indent = " ".repeat(20);
+        String edited = flow.replace(indent + "- to: direct:backup-dir\n",
+                indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:backup-dir\n");
+        assertTrue(!edited.equals(flow), "the edit did not apply");
+        Files.writeString(routes.resolve("backup.camel.yaml"), edited);
+        AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.text().contains("custom step before " + source), r::toString);
+    }
+
+    @Test
+    void aBrokenRoutesDirExitsTwoWithoutAStackTrace() throws Exception {
+        Path source = Trees.sample(tmp.resolve("broken-routes-src"));
+        Path routes = Files.createDirectories(tmp.resolve("broken-routes"));
+        Files.writeString(routes.resolve("backup.camel.yaml"), "- route:\n    id: x\n    steps: []\n");
+        AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.text().contains("could not start (check the routes)"), r::toString);
+        assertFalse(r.text().contains("\tat "), "a stack trace was printed");
+        assertFalse(Files.exists(marker) && Files.readString(marker).contains("--full-if-older-than"),
+                "duplicity backed up");
     }
 }
