@@ -23,12 +23,23 @@ final class DaemonBanner extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         LOG.info("Started with {}: {} dir(s), backups on '{}' (next {})", config.file(), config.backupDirs().size(),
-                config.schedule(), next(config.schedule()).map(Date::toInstant).map(Object::toString).orElse("never"));
+                config.schedule(), nextText(config.schedule()));
+        if (Boolean.parseBoolean(main.getCamelContext().resolvePropertyPlaceholders("{{monitor.scheduled:false}}"))) {
+            LOG.info("Backup checks of {} on '{}' (next {}), reports {}",
+                    main.getCamelContext().resolvePropertyPlaceholders("{{monitor.target}}"),
+                    config.monitor().schedule(), nextText(config.monitor().schedule()),
+                    config.monitor().mailsReports() ? "mailed to " + String.join(", ", config.monitor().recipients())
+                            : "written to the log");
+        }
     }
 
     @Override
     public void afterStop(BaseMainSupport main) {
         LOG.info("Stopped");
+    }
+
+    private static String nextText(String cron) {
+        return next(cron).map(Date::toInstant).map(Object::toString).orElse("never");
     }
 
     static Optional<Date> next(String cron) {

@@ -39,6 +39,10 @@ public final class Launcher {
             err.println("Try --help for the options.");
             return ExitCode.USAGE;
         }
+        if (args.action() == Arguments.Action.CHECK) {
+            // the report is the check's output on stdout (Nagios style); log lines go to stderr
+            System.setProperty("duplicity-unattended.log.target", "SYSTEM_ERR");
+        }
         if (args.action() == Arguments.Action.HELP) {
             out.print(Usage.TEXT);
             return ExitCode.OK;
