@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Prints the backup side's figures (a benchmark, not a test):
 #   1. time from `java -jar` to the first duplicity backup start, median of 5, with a default JVM,
-#      with the flags the systemd units and the container use (C1 only, serial GC), and with those
-#      plus an AppCDS archive;
-#   2. the daemon's RSS after 30 s idle, default and with the units' flags;
+#      with an AppCDS archive, and with AppCDS plus C1 only and the serial collector;
+#   2. the daemon's RSS after 30 s idle, for the same three;
 #   3. wall-time overhead of --once over the same duplicity command run directly, on a ~200 MB tree,
-#      default and with the units' flags (median of 3 each).
+#      default JVM and with AppCDS (median of 3 each).
 # Needs the built jar (mvn -DskipTests package), duplicity and gpg. Work files: bench/out/ (gitignored).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,8 +27,8 @@ Expire-Date: 0
 %commit
 KEY
 key=$(gpg --batch --with-colons --list-secret-keys | awk -F: '/^fpr/ {print $10; exit}')
-units=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-cds=("${units[@]}" "-XX:SharedArchiveFile=$out/app.jsa")
+cds=("-XX:SharedArchiveFile=$out/app.jsa")
+c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-XX:SharedArchiveFile=$out/app-c1.jsa")
 ms() { date +%s%3N; }
 
 # A duplicity first on PATH that notes when a backup starts, then stops (for the start-up figure).
@@ -57,9 +56,11 @@ YAML
 }
 config duplicity "$out/src" "$out/t0" "$out/c0" > "$out/stamp.yaml"
 
-echo "Creating the AppCDS archive"
-PATH="$out/bin:$PATH" java "${units[@]}" -XX:ArchiveClassesAtExit="$out/app.jsa" -jar "$jar" --config "$out/stamp.yaml" --once \
+echo "Creating the AppCDS archives"
+PATH="$out/bin:$PATH" java -XX:ArchiveClassesAtExit="$out/app.jsa" -jar "$jar" --config "$out/stamp.yaml" --once \
     >/dev/null 2>&1 || true
+PATH="$out/bin:$PATH" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$out/app-c1.jsa" \
+    -jar "$jar" --config "$out/stamp.yaml" --once >/dev/null 2>&1 || true
 
 startup() { # prints the median ms from java -jar to the first backup start over 5 runs
     local times=()
@@ -81,13 +82,15 @@ rss_after_idle() { # the daemon's resident memory after 30 s idle, in MiB
 }
 
 start_default=$(startup)
-start_units=$(startup "${units[@]}")
 start_cds=$(startup "${cds[@]}")
+start_c1=$(startup "${c1[@]}")
 echo "Start-up, java -jar to first duplicity backup start (median of 5): default JVM ${start_default} ms," \
-     "units' flags ${start_units} ms, units' flags + AppCDS ${start_cds} ms"
+     "AppCDS ${start_cds} ms, AppCDS + C1 + SerialGC ${start_c1} ms"
 rss_default=$(rss_after_idle)
-rss_units=$(rss_after_idle "${units[@]}")
-echo "Daemon RSS after 30 s idle: default JVM ${rss_default} MiB, units' flags ${rss_units} MiB"
+rss_cds=$(rss_after_idle "${cds[@]}")
+rss_c1=$(rss_after_idle "${c1[@]}")
+echo "Daemon RSS after 30 s idle: default JVM ${rss_default} MiB, AppCDS ${rss_cds} MiB," \
+     "AppCDS + C1 + SerialGC ${rss_c1} MiB"
 
 echo "Creating a ~200 MB tree"
 for i in $(seq 1 20); do head -c 8000000 /dev/urandom > "$out/src/random-$i.bin"; done
@@ -98,8 +101,8 @@ du -sh "$out/src"
 
 # Three rounds, rotating which side goes first; each backup is a fresh full one into a fresh
 # target, and gpg-agent is stopped before each so no side finds it warm.
-declare -A times=([default]="" [units]="" [direct]="")
-sides=(default units direct)
+declare -A times=([default]="" [cds]="" [direct]="")
+sides=(default cds direct)
 for round in 0 1 2; do
     for i in 0 1 2; do
         side=${sides[$(( (i + round) % 3 ))]}
@@ -110,7 +113,7 @@ for round in 0 1 2; do
             direct) PASSPHRASE='' duplicity --full-if-older-than 1M --encrypt-sign-key "$key" \
                         --archive-dir "$out/c-direct" "$out/src" "file://$out/t-direct" >/dev/null ;;
             *) config duplicity "$out/src" "$out/t-$side" "$out/c-$side" > "$out/$side.yaml"
-               flags=(); [[ $side == units ]] && flags=("${units[@]}")
+               flags=(); [[ $side == cds ]] && flags=("${cds[@]}")
                java "${flags[@]}" -jar "$jar" --config "$out/$side.yaml" --once >/dev/null ;;
         esac
         times[$side]+="$(( $(ms) - t0 )) "
@@ -119,12 +122,12 @@ done
 median() { printf '%s\n' $1 | sort -n | sed -n 2p; }
 direct=$(median "${times[direct]}")
 echo "Full backup of the tree (median of 3): duplicity directly ${direct} ms [${times[direct]% }]"
-for side in default units; do
+for side in default cds; do
     once=$(median "${times[$side]}")
-    start=$([[ $side == default ]] && echo "$start_default" || echo "$start_units")
+    start=$([[ $side == default ]] && echo "$start_default" || echo "$start_cds")
     awk -v n="$side" -v o="$once" -v d="$direct" -v s="$start" -v all="${times[$side]% }" 'BEGIN {
         printf "--once, %s: %d ms [%s]: overhead %d ms (%.1f%%); beyond its start-up (%d ms): %d ms (%.1f%%)\n",
-            (n == "units" ? "units'"'"' flags" : "default JVM"), o, all, o - d, 100 * (o - d) / d, s,
+            (n == "cds" ? "AppCDS" : "default JVM"), o, all, o - d, 100 * (o - d) / d, s,
             o - d - s, 100 * (o - d - s) / d }'
 done
 gpgconf --kill gpg-agent || true

@@ -61,5 +61,4 @@ if [ "$has_config" = no ]; then
 fi
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, split on purpose
-exec "${JAVA:-java}" -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec "${JAVA:-java}" -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData ${JAVA_OPTS:-} -jar "$jar" "$@"
