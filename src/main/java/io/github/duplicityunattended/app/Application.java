@@ -4,7 +4,7 @@ import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityCommands;
 import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
-import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.exec.StreamingExecutor;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.run.BackupRuns;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.main.Main;
 
 /**
@@ -33,6 +34,7 @@ public final class Application {
     private final Main main = new Main();
     private final RunOutcome outcome = new RunOutcome();
     private final StreamingExecutor executor;
+    private final CompletableFuture<DuplicityProbe.Result> duplicity;
 
     /**
      * How the process runs.
@@ -45,10 +47,18 @@ public final class Application {
     public record Mode(boolean once, boolean dryRun, boolean skipPurge, Optional<Path> routes) {
     }
 
-    public Application(Config config, DuplicityVersion version, Mode mode, Map<String, String> environment) {
+    /**
+     * @param duplicity the answer of {@code duplicity --version}, asked while Camel loads the routes;
+     *                  {@link #run()} stops before any backup when it names no version
+     */
+    public Application(Config config, CompletableFuture<DuplicityProbe.Result> duplicity, Mode mode,
+                       Map<String, String> environment) {
         this.config = config;
         this.mode = mode;
-        DuplicityCommands commands = new DuplicityCommands(config, version, mode.dryRun());
+        this.duplicity = duplicity;
+        DuplicityCommands commands = new DuplicityCommands(config,
+                () -> duplicity.join().version().orElseThrow(() -> new DuplicityUnavailable(duplicity.join().problem())),
+                mode.dryRun());
         this.executor = new StreamingExecutor(DuplicityEnvironment.of(config, environment),
                 args -> commands.dirOf(args).map(BackupDir::source).orElse("duplicity"), TAIL_LINES);
         Clock clock = Clock.systemUTC();
@@ -102,6 +112,7 @@ public final class Application {
     public int run() throws Exception {
         Thread stopDuplicity = new Thread(executor::terminateAll, "stop-duplicity");
         Runtime.getRuntime().addShutdownHook(stopDuplicity);
+        main.addMainListener(new DuplicityCheck(duplicity));
         if (mode.once()) {
             main.addMainListener(new OnceListener("direct:backup-run"));
         } else {

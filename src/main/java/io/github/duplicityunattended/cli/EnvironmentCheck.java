@@ -59,17 +59,20 @@ final class EnvironmentCheck {
 
     private void checkKey() {
         List<String> cmd = List.of("gpg", "--batch", "--with-colons", "--list-secret-keys", config.gpgKeyId());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().clear();
         pb.environment().putAll(environment);
         config.gpgHome().ifPresent(h -> pb.environment().put("GNUPGHOME", h.toString()));
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            p.getInputStream().readAllBytes();
+            List<String> listing = new String(p.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             boolean done = p.waitFor(30, TimeUnit.SECONDS);
             if (done && p.exitValue() == 0) {
-                passed.add("GnuPG secret key " + config.gpgKeyId() + " is in the keyring");
+                SigningKeyCheck.problem(config.gpgKeyId(), listing).ifPresentOrElse(problems::add,
+                        () -> passed.add("GnuPG secret key " + config.gpgKeyId() + " is in the keyring and signs"));
             } else {
                 problems.add("gpg_key_id: no secret key " + config.gpgKeyId() + " in the keyring"
                         + config.gpgHome().map(h -> " at " + h).orElse(" of this user")

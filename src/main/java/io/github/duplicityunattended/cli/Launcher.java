@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.cli;
 
 import io.github.duplicityunattended.app.Application;
+import io.github.duplicityunattended.app.DuplicityUnavailable;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
@@ -8,6 +9,7 @@ import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -92,16 +94,17 @@ public final class Launcher {
     }
 
     private int runBackups(Config config, Arguments args) {
-        // only a valid config reaches duplicity, even for --version
-        DuplicityProbe.Result probe = DuplicityProbe.probe(config.duplicityPath(), environment);
-        if (probe.version().isEmpty()) {
-            err.println("duplicity-unattended: " + probe.problem());
-            return ExitCode.USAGE;
-        }
+        // only a valid config reaches duplicity, even for --version; its answer (a Python start-up)
+        // is awaited after Camel has loaded the routes, so the two overlap
+        CompletableFuture<DuplicityProbe.Result> probe =
+                CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(config.duplicityPath(), environment));
         try {
-            Application app = new Application(config, probe.version().get(),
+            Application app = new Application(config, probe,
                     new Application.Mode(args.once(), args.dryRun(), args.skipPurge(), args.routes()), environment);
             return app.run();
+        } catch (DuplicityUnavailable e) {
+            err.println("duplicity-unattended: " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (Exception e) {
             err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
             return ExitCode.USAGE;

@@ -3,6 +3,7 @@ package io.github.duplicityunattended.cli;
 import io.github.duplicityunattended.app.Application;
 import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.monitor.MonitorReport;
 import io.github.duplicityunattended.monitor.ReportText;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code --check} and {@code --test-email}: start the same routes as the daemon, with no schedule firing, send
@@ -18,7 +20,8 @@ import java.util.Optional;
 final class MonitorCommand {
 
     /** These actions run no duplicity: the version only shapes backup commands, which they never build. */
-    private static final DuplicityVersion NOT_USED = new DuplicityVersion(0, 0, 0);
+    private static final CompletableFuture<DuplicityProbe.Result> NOT_USED = CompletableFuture.completedFuture(
+            new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 0, 0)), ""));
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;

@@ -5,6 +5,7 @@ import io.github.duplicityunattended.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds duplicity's arguments (everything after the executable) as a list, never a shell string.
@@ -13,21 +14,27 @@ import java.util.Optional;
 public final class DuplicityCommands {
 
     private final Config config;
-    private final DuplicityVersion version;
+    private final Supplier<DuplicityVersion> versionOnce;
     private final boolean dryRun;
 
     public DuplicityCommands(Config config, DuplicityVersion version, boolean dryRun) {
+        this(config, () -> version, dryRun);
+    }
+
+    /** With the version known later (asked of duplicity while Camel starts), before the first command. */
+    public DuplicityCommands(Config config, Supplier<DuplicityVersion> version, boolean dryRun) {
         this.config = config;
-        this.version = version;
+        this.versionOnce = version;
         this.dryRun = dryRun;
     }
 
     public DuplicityTarget targetOf(BackupDir dir) {
-        return DuplicityTarget.of(config.bucketUrl(), dir.source(), version);
+        return DuplicityTarget.of(config.bucketUrl(), dir.source(), versionOnce.get());
     }
 
     /** {@code --full-if-older-than T --encrypt-sign-key K <s3 options> [--dry-run] --include.. --exclude.. SRC URL}. */
     public List<String> backup(BackupDir dir) {
+        DuplicityVersion version = versionOnce.get();
         DuplicityTarget target = targetOf(dir);
         List<String> args = new ArrayList<>();
         args.add("--full-if-older-than");
@@ -76,6 +83,7 @@ public final class DuplicityCommands {
     }
 
     private List<String> common(DuplicityTarget target) {
+        DuplicityVersion version = versionOnce.get();
         List<String> args = new ArrayList<>();
         args.add("--archive-dir");
         args.add(config.archiveDir().toString());

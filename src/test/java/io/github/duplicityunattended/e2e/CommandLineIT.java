@@ -181,4 +181,14 @@ class CommandLineIT {
         assertFalse(Files.exists(marker) && Files.readString(marker).contains("--full-if-older-than"),
                 "duplicity backed up");
     }
+
+    @Test
+    void aMissingDuplicityExitsTwoBeforeAnyBackup() throws Exception {
+        Path source = Trees.sample(tmp.resolve("no-duplicity-src"));
+        AppProcess.Result r = run(validConfig(source) + "duplicity_path: /opt/nowhere/duplicity\n", "--once");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.text().contains("duplicity not found: cannot run '/opt/nowhere/duplicity'"), r::toString);
+        assertFalse(r.text().contains("Backup run started"), r::toString);
+        assertFalse(r.text().contains("\tat "), "a stack trace was printed");
+    }
 }

@@ -45,6 +45,20 @@ public final class GpgKey implements AutoCloseable {
         return new GpgKey(home, fpr);
     }
 
+    /** Adds a signing subkey, newer than the primary key, so gpg signs with it rather than the primary. */
+    public String addSigningSubkey() throws IOException, InterruptedException {
+        run(home, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+                "--quick-add-key", fingerprint, "rsa2048", "sign", "0");
+        String colons = run(home, "gpg", "--batch", "--with-colons", "--list-secret-keys", fingerprint);
+        return colons.lines().filter(l -> l.startsWith("ssb:") && l.split(":")[11].contains("s"))
+                .map(l -> l.split(":")[4]).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** What {@code gpg --with-colons --list-secret-keys} says of this key. */
+    public List<String> colonListing() throws IOException, InterruptedException {
+        return run(home, "gpg", "--batch", "--with-colons", "--list-secret-keys", fingerprint).lines().toList();
+    }
+
     public Path home() {
         return home;
     }
