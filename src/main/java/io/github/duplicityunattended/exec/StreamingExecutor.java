@@ -101,6 +101,9 @@ public final class StreamingExecutor implements ExecCommandExecutor {
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
                 OUTPUT.info("[{}] {}", label, line);
                 tail.add(line);
             }
