@@ -101,7 +101,7 @@ du -sh "$out/src"
 
 # Three rounds, rotating which side goes first; each backup is a fresh full one into a fresh
 # target, and gpg-agent is stopped before each so no side finds it warm.
-declare -A times=([default]="" [cds]="" [direct]="")
+declare -A backup_times=([default]="" [cds]="" [direct]="")
 sides=(default cds direct)
 for round in 0 1 2; do
     for i in 0 1 2; do
@@ -116,16 +116,17 @@ for round in 0 1 2; do
                flags=(); [[ $side == cds ]] && flags=("${cds[@]}")
                java "${flags[@]}" -jar "$jar" --config "$out/$side.yaml" --once >/dev/null ;;
         esac
-        times[$side]+="$(( $(ms) - t0 )) "
+        backup_times[$side]+="$(( $(ms) - t0 )) "
     done
 done
+# shellcheck disable=SC2086 # $1 is a space-separated list of times, split on purpose
 median() { printf '%s\n' $1 | sort -n | sed -n 2p; }
-direct=$(median "${times[direct]}")
-echo "Full backup of the tree (median of 3): duplicity directly ${direct} ms [${times[direct]% }]"
+direct=$(median "${backup_times[direct]}")
+echo "Full backup of the tree (median of 3): duplicity directly ${direct} ms [${backup_times[direct]% }]"
 for side in default cds; do
-    once=$(median "${times[$side]}")
+    once=$(median "${backup_times[$side]}")
     start=$([[ $side == default ]] && echo "$start_default" || echo "$start_cds")
-    awk -v n="$side" -v o="$once" -v d="$direct" -v s="$start" -v all="${times[$side]% }" 'BEGIN {
+    awk -v n="$side" -v o="$once" -v d="$direct" -v s="$start" -v all="${backup_times[$side]% }" 'BEGIN {
         printf "--once, %s: %d ms [%s]: overhead %d ms (%.1f%%); beyond its start-up (%d ms): %d ms (%.1f%%)\n",
             (n == "cds" ? "AppCDS" : "default JVM"), o, all, o - d, 100 * (o - d) / d, s,
             o - d - s, 100 * (o - d - s) / d }'
