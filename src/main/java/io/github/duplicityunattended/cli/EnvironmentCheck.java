@@ -3,13 +3,15 @@ package io.github.duplicityunattended.cli;
 import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.exec.ShortCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.HashMap;
 
 /**
  * What --validate checks beyond the config file itself: duplicity runs, the GnuPG key and its secret
@@ -59,19 +61,13 @@ final class EnvironmentCheck {
 
     private void checkKey() {
         List<String> cmd = List.of("gpg", "--batch", "--with-colons", "--list-secret-keys", config.gpgKeyId());
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
-        config.gpgHome().ifPresent(h -> pb.environment().put("GNUPGHOME", h.toString()));
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = new HashMap<>(environment);
+        config.gpgHome().ifPresent(h -> env.put("GNUPGHOME", h.toString()));
         try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            List<String> listing = new String(p.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-            boolean done = p.waitFor(30, TimeUnit.SECONDS);
-            if (done && p.exitValue() == 0) {
-                SigningKeyCheck.problem(config.gpgKeyId(), listing).ifPresentOrElse(problems::add,
+            // stderr is left out: gpg's notes there ("checking the trustdb") are not part of the listing
+            ShortCommand.Result r = ShortCommand.run(cmd, env, Duration.ofSeconds(30), false);
+            if (r.finished() && r.exitCode() == 0) {
+                SigningKeyCheck.problem(config.gpgKeyId(), r.output().lines().toList()).ifPresentOrElse(problems::add,
                         () -> passed.add("GnuPG secret key " + config.gpgKeyId() + " is in the keyring and signs"));
             } else {
                 problems.add("gpg_key_id: no secret key " + config.gpgKeyId() + " in the keyring"

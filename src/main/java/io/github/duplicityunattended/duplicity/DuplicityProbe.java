@@ -1,32 +1,29 @@
 package io.github.duplicityunattended.duplicity;
 
+import io.github.duplicityunattended.exec.ShortCommand;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code duplicity --version} once, to learn which URL schemes and options it takes. */
 public final class DuplicityProbe {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private DuplicityProbe() {
     }
 
     /** The version, or a sentence saying why it could not be learnt. */
     public static Result probe(String executable, Map<String, String> environment) {
-        ProcessBuilder pb = new ProcessBuilder(List.of(executable, "--version")).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
         try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            ShortCommand.Result r = ShortCommand.run(List.of(executable, "--version"), environment, LIMIT, true);
+            if (!r.finished()) {
                 return new Result(Optional.empty(), executable + " --version did not answer within 30 s");
             }
-            Optional<DuplicityVersion> v = p.exitValue() == 0 ? DuplicityVersion.parse(out) : Optional.empty();
+            String out = r.output().strip();
+            Optional<DuplicityVersion> v = r.exitCode() == 0 ? DuplicityVersion.parse(out) : Optional.empty();
             return new Result(v, v.isPresent() ? "" : executable + " --version failed: " + firstLine(out));
         } catch (IOException e) {
             return new Result(Optional.empty(), "duplicity not found: cannot run '" + executable
