@@ -40,11 +40,11 @@ public final class BackupRuns {
     /** Logs the summary, releases the lock and records the outcome. */
     public void finish(BackupRun run) {
         try {
-            for (String line : RunSummary.lines(run, clock.instant())) {
-                if (line.contains("FAILED") || line.startsWith("Failed dirs")) {
-                    LOG.error(line);
+            for (RunSummary.Line line : RunSummary.entries(run, clock.instant())) {
+                if (line.failed()) {
+                    LOG.error(line.text());
                 } else {
-                    LOG.info(line);
+                    LOG.info(line.text());
                 }
             }
             outcome.record(run);

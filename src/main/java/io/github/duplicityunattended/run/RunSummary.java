@@ -13,18 +13,26 @@ public final class RunSummary {
     private RunSummary() {
     }
 
+    /** One line of the summary, and whether it tells of a failure (logged as an error). */
+    public record Line(boolean failed, String text) {
+    }
+
     public static List<String> lines(BackupRun run, Instant now) {
-        List<String> out = new ArrayList<>();
+        return entries(run, now).stream().map(Line::text).toList();
+    }
+
+    public static List<Line> entries(BackupRun run, Instant now) {
+        List<Line> out = new ArrayList<>();
         int total = run.getDirs().size();
         List<BackupDir> failed = run.failedDirs();
-        out.add(String.format("Backup run %s: %d of %d dirs ok, %d failed, took %s%s",
+        out.add(new Line(!failed.isEmpty(), String.format("Backup run %s: %d of %d dirs ok, %d failed, took %s%s",
                 failed.isEmpty() ? "finished" : "FAILED", total - failed.size(), total, failed.size(),
-                Durations.human(Duration.between(run.started(), now)), run.dryRun() ? " (dry run: nothing changed)" : ""));
+                Durations.human(Duration.between(run.started(), now)), run.dryRun() ? " (dry run: nothing changed)" : "")));
         for (BackupDir dir : run.getDirs()) {
-            out.add("[" + dir.source() + "] " + dirLine(run, dir));
+            out.add(new Line(failed.contains(dir), "[" + dir.source() + "] " + dirLine(run, dir)));
         }
         if (!failed.isEmpty()) {
-            out.add("Failed dirs: " + String.join(", ", failed.stream().map(BackupDir::source).toList()));
+            out.add(new Line(true, "Failed dirs: " + String.join(", ", failed.stream().map(BackupDir::source).toList())));
         }
         return out;
     }
