@@ -85,15 +85,6 @@ public final class Application {
         main.addInitialProperty("duplicity.executable", config.duplicityPath());
     }
 
-    /** The Camel Main, for binding further beans and properties before {@link #run()}. */
-    public Main main() {
-        return main;
-    }
-
-    public RunOutcome outcome() {
-        return outcome;
-    }
-
     /**
      * Starts the routes with no schedule firing, sends one exchange to {@code endpoint} (such as
      * {@code direct:monitor-check}), stops, and returns the reply. The mode must be {@code once}.

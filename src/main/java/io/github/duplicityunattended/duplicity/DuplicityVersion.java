@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The installed duplicity's version, as printed by {@code duplicity --version}. */
-public record DuplicityVersion(int major, int minor, int patch) implements Comparable<DuplicityVersion> {
+public record DuplicityVersion(int major, int minor, int patch) {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
@@ -22,15 +22,6 @@ public record DuplicityVersion(int major, int minor, int patch) implements Compa
     /** Duplicity 2 dropped boto2: {@code s3://} is the boto3 backend and boto2-only flags are errors. */
     public boolean hasBoto3AsS3Scheme() {
         return major >= 2;
-    }
-
-    @Override
-    public int compareTo(DuplicityVersion o) {
-        int c = Integer.compare(major, o.major);
-        if (c == 0) {
-            c = Integer.compare(minor, o.minor);
-        }
-        return c == 0 ? Integer.compare(patch, o.patch) : c;
     }
 
     @Override

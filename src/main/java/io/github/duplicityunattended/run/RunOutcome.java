@@ -9,20 +9,13 @@ public final class RunOutcome {
 
     private volatile Optional<List<String>> failedDirs = Optional.empty();
     private volatile Optional<String> refusal = Optional.empty();
-    private volatile boolean finished;
 
     void record(BackupRun run) {
         failedDirs = Optional.of(run.failedDirs().stream().map(BackupDir::source).toList());
-        finished = true;
     }
 
     void refuse(String reason) {
         refusal = Optional.of(reason);
-        finished = true;
-    }
-
-    public boolean finished() {
-        return finished;
     }
 
     public Optional<String> refusal() {
@@ -33,8 +26,8 @@ public final class RunOutcome {
         return failedDirs.orElse(List.of());
     }
 
-    /** 0 when a run finished with every dir ok; 1 otherwise. */
+    /** 0 when a run finished with every dir ok; 1 when it failed, was refused, or never finished. */
     public int exitCode() {
-        return finished && refusal.isEmpty() && failedDirs().isEmpty() ? 0 : 1;
+        return refusal.isEmpty() && failedDirs.map(List::isEmpty).orElse(false) ? 0 : 1;
     }
 }
