@@ -75,8 +75,7 @@ public final class Launcher {
             return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())
                     : command.testEmail(config, args.routes());
         } catch (Exception e) {
-            err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
-            return ExitCode.USAGE;
+            return couldNotStart(e);
         }
     }
 
@@ -106,9 +105,14 @@ public final class Launcher {
             err.println("duplicity-unattended: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (Exception e) {
-            err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
-            return ExitCode.USAGE;
+            return couldNotStart(e);
         }
+    }
+
+    /** Camel did not start (an edited --routes dir that does not parse, for example): exit code 2, one message. */
+    private int couldNotStart(Exception e) {
+        err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
+        return ExitCode.USAGE;
     }
 
     /** The messages of an exception and its causes, most general first, without stack frames. */
