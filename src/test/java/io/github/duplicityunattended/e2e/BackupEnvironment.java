@@ -55,6 +55,14 @@ final class BackupEnvironment implements AutoCloseable {
         return file;
     }
 
+    /** Points a config written by {@link #config} at another credentials file. */
+    static void useCredentials(Path config, Path credentials) throws IOException {
+        String yaml = Files.readString(config);
+        String key = "aws_config_file: ";
+        int start = yaml.indexOf(key) + key.length();
+        Files.writeString(config, yaml.substring(0, start) + credentials + yaml.substring(yaml.indexOf('\n', start)));
+    }
+
     /** Environment for plain duplicity against the local S3 server. */
     Map<String, String> duplicityEnv() {
         return Map.of("BOTO_CONFIG", botoCredentials.toString(), "GNUPGHOME", key.home().toString(),

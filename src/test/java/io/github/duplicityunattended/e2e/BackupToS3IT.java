@@ -10,7 +10,6 @@ import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The built jar against real duplicity 0.8, real GnuPG and a real S3 API server (S3Proxy). */
@@ -20,17 +19,16 @@ class BackupToS3IT extends RealBackupTest {
     void fullThenIncrementalBackupRestoresAByteIdenticalTree() throws Exception {
         Path work = workDir("restore-case");
         Path source = Trees.sample(work.resolve("my data"));
-        env.s3.createBucket("restore-case");
-        Path config = env.config(work, "restore-case", List.of(source), "");
+        Path config = configFor(work, "restore-case", List.of(source), "");
 
-        AppProcess.Result first = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result first = runOnce(work, config);
         assertEquals(0, first.exitCode(), first::toString);
         assertEquals(1, manifests("restore-case", source, "full").size(), first::toString);
 
         Files.writeString(source.resolve("readme.txt"), "backups matter, changed\n");
         Files.writeString(source.resolve("sub dir/new file.txt"), "added after the full backup\n");
         Files.delete(source.resolve("sub dir/deeper/data.bin"));
-        AppProcess.Result second = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result second = runOnce(work, config);
         assertEquals(0, second.exitCode(), second::toString);
         assertEquals(1, manifests("restore-case", source, "inc").size(), second::toString);
         assertTrue(second.text().contains("[" + source + "] ok in"), second::toString);
@@ -42,15 +40,14 @@ class BackupToS3IT extends RealBackupTest {
     void purgeKeepsOnlyTheLastFullChain() throws Exception {
         Path work = workDir("purge-case");
         Path source = Trees.sample(work.resolve("src"));
-        env.s3.createBucket("purge-case");
-        Path config = env.config(work, "purge-case", List.of(source), "remove_all_but_n_full: 1\n");
+        Path config = configFor(work, "purge-case", List.of(source), "remove_all_but_n_full: 1\n");
         String yaml = Files.readString(config).replace("full_if_older_than: 1M", "full_if_older_than: 1s");
         Files.writeString(config, yaml);
 
-        assertEquals(0, AppProcess.run(work, Map.of(), "--config", config.toString(), "--once").exitCode());
+        assertEquals(0, runOnce(work, config).exitCode());
         Thread.sleep(2100);
         Files.writeString(source.resolve("readme.txt"), "second full\n");
-        AppProcess.Result second = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result second = runOnce(work, config);
 
         assertEquals(0, second.exitCode(), second::toString);
         assertTrue(second.text().contains("purge ok"), second::toString);
@@ -61,13 +58,12 @@ class BackupToS3IT extends RealBackupTest {
     void dryRunLeavesTheBucketUntouched() throws Exception {
         Path work = workDir("dry-run-case");
         Path source = Trees.sample(work.resolve("src"));
-        env.s3.createBucket("dry-run-case");
-        Path config = env.config(work, "dry-run-case", List.of(source), "remove_all_but_n_full: 1\n");
-        assertEquals(0, AppProcess.run(work, Map.of(), "--config", config.toString(), "--once").exitCode());
+        Path config = configFor(work, "dry-run-case", List.of(source), "remove_all_but_n_full: 1\n");
+        assertEquals(0, runOnce(work, config).exitCode());
         List<String> before = env.s3.keys("dry-run-case");
         Files.writeString(source.resolve("readme.txt"), "changed before the dry run\n");
 
-        AppProcess.Result dry = AppProcess.run(work, Map.of(), "--config", config.toString(), "--dry-run");
+        AppProcess.Result dry = run(work, config, "--dry-run");
 
         assertEquals(0, dry.exitCode(), dry::toString);
         assertTrue(dry.text().contains("dry run"), dry::toString);
@@ -80,10 +76,9 @@ class BackupToS3IT extends RealBackupTest {
         Path first = Trees.sample(work.resolve("first"));
         Path missing = work.resolve("not there");
         Path last = Trees.sample(work.resolve("last"));
-        env.s3.createBucket("partial-case");
-        Path config = env.config(work, "partial-case", List.of(first, missing, last), "remove_all_but_n_full: 2\n");
+        Path config = configFor(work, "partial-case", List.of(first, missing, last), "remove_all_but_n_full: 2\n");
 
-        AppProcess.Result run = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result run = runOnce(work, config);
 
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals(1, manifests("partial-case", first, "full").size(), run::toString);
@@ -98,15 +93,14 @@ class BackupToS3IT extends RealBackupTest {
     void credentialsInTheAwsSharedFormatWorkLikeTheBotoFormat() throws Exception {
         Path work = workDir("shared-format-case");
         Path source = Trees.sample(work.resolve("src"));
-        env.s3.createBucket("shared-format-case");
         Path shared = BackupEnvironment.privateFile(work.resolve("credentials"), List.of(
                 "[default]",
                 "aws_access_key_id = " + S3ProxyServer.ACCESS_KEY,
                 "aws_secret_access_key = " + S3ProxyServer.SECRET_KEY));
-        Path config = env.config(work, "shared-format-case", List.of(source), "");
-        Files.writeString(config, Files.readString(config).replace(env.botoCredentials.toString(), shared.toString()));
+        Path config = configFor(work, "shared-format-case", List.of(source), "");
+        BackupEnvironment.useCredentials(config, shared);
 
-        AppProcess.Result run = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result run = runOnce(work, config);
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(1, manifests("shared-format-case", source, "full").size());
@@ -116,17 +110,16 @@ class BackupToS3IT extends RealBackupTest {
     void wrongCredentialsFailTheRunAndTheSecretIsNeverPrinted() throws Exception {
         Path work = workDir("wrong-key-case");
         Path source = Trees.sample(work.resolve("src"));
-        env.s3.createBucket("wrong-key-case");
         String wrongSecret = "wrong-secret-value-0123456789";
         Path wrong = BackupEnvironment.privateFile(work.resolve("bad_credentials"), List.of(
                 "[Credentials]",
                 "aws_access_key_id = " + S3ProxyServer.ACCESS_KEY,
                 "aws_secret_access_key = " + wrongSecret));
-        Path config = env.config(work, "wrong-key-case", List.of(source),
+        Path config = configFor(work, "wrong-key-case", List.of(source),
                 "duplicity_options: [\"--num-retries\", \"1\"]\n");
-        Files.writeString(config, Files.readString(config).replace(env.botoCredentials.toString(), wrong.toString()));
+        BackupEnvironment.useCredentials(config, wrong);
 
-        AppProcess.Result run = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result run = runOnce(work, config);
 
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(env.s3.keys("wrong-key-case").isEmpty());

@@ -2,6 +2,7 @@ package io.github.duplicityunattended.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
@@ -33,6 +34,23 @@ abstract class RealBackupTest {
 
     Path workDir(String name) throws Exception {
         return Files.createDirectories(tmp.resolve(name));
+    }
+
+    /** A bucket of the case's own and a config that backs the sources up to it. */
+    Path configFor(Path work, String bucket, List<Path> sources, String extra) throws Exception {
+        env.s3.createBucket(bucket);
+        return env.config(work, bucket, sources, extra);
+    }
+
+    /** The jar with this config and the given options, run to its end in {@code work}. */
+    static AppProcess.Result run(Path work, Path config, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--config", config.toString()));
+        args.addAll(List.of(options));
+        return AppProcess.run(work, Map.of(), args.toArray(String[]::new));
+    }
+
+    static AppProcess.Result runOnce(Path work, Path config) throws Exception {
+        return run(work, config, "--once");
     }
 
     List<String> manifests(String bucket, Path source, String kind) {

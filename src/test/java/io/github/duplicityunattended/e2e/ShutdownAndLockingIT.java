@@ -35,8 +35,7 @@ class ShutdownAndLockingIT extends RealBackupTest {
     void theDaemonBacksUpOnItsScheduleAndStopsOnSigterm() throws Exception {
         Path work = workDir("daemon");
         Path source = Trees.sample(work.resolve("src"));
-        env.s3.createBucket("daemon-case");
-        Path config = env.config(work, "daemon-case", List.of(source), "schedule: \"0/2 * * * * ?\"\n");
+        Path config = configFor(work, "daemon-case", List.of(source), "schedule: \"0/2 * * * * ?\"\n");
 
         AppProcess daemon = AppProcess.start(work, Map.of(), "--config", config.toString());
         waitFor("a scheduled run to finish", Duration.ofSeconds(90),
@@ -58,15 +57,14 @@ class ShutdownAndLockingIT extends RealBackupTest {
         for (int i = 0; i < 4; i++) {
             Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(6 * 1024 * 1024, i));
         }
-        env.s3.createBucket("sigterm-case");
-        Path config = env.config(work, "sigterm-case", List.of(source),
+        Path config = configFor(work, "sigterm-case", List.of(source),
                 "lock_wait: 1s\nduplicity_options: [\"--volsize\", \"1\"]\n");
 
         AppProcess first = AppProcess.start(work, Map.of(), "--config", config.toString(), "--once");
         waitFor("the first volume upload", Duration.ofSeconds(60),
                 () -> env.s3.keys("sigterm-case").stream().anyMatch(k -> k.contains(".vol")));
 
-        AppProcess.Result second = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result second = runOnce(work, config);
         assertEquals(1, second.exitCode(), second::toString);
         assertTrue(second.text().contains("another backup run is in progress"), second::toString);
         assertTrue(first.process().isAlive(), "the first run ended before the lock was tested");
@@ -77,7 +75,7 @@ class ShutdownAndLockingIT extends RealBackupTest {
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30);
         waitFor("duplicity to end", Duration.ofSeconds(5), () -> duplicityProcesses(source).isEmpty());
 
-        AppProcess.Result resumed = AppProcess.run(work, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result resumed = runOnce(work, config);
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertRestoresIdentically("sigterm-case", source, work.resolve("restored"));
     }
