@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.Await;
+import io.github.duplicityunattended.testsupport.FaultProxy;
+import io.github.duplicityunattended.testsupport.Hold;
 import io.github.duplicityunattended.testsupport.Processes;
+import io.github.duplicityunattended.testsupport.RequestHead;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,23 +17,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The daemon's schedule, SIGTERM in the middle of a backup, and one run at a time, with real duplicity. */
+/**
+ * The daemon's schedule, SIGTERM in the middle of a backup, and one run at a time, with real duplicity. Where
+ * the test needs a backup to be under way, a fault proxy in front of S3Proxy holds one of its uploads: the
+ * backup cannot finish before the test is done with it, however fast or slow the machine.
+ */
 class ShutdownAndLockingIT extends RealBackupTest {
 
-    static void waitFor(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
+    /** Only ends a wait for what is not going to happen; a slow machine never reaches it. */
+    static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @Test
     void theDaemonBacksUpOnItsScheduleAndStopsOnSigterm() throws Exception {
@@ -38,14 +37,13 @@ class ShutdownAndLockingIT extends RealBackupTest {
         Path config = configFor(work, "daemon-case", List.of(source), "schedule: \"0/2 * * * * ?\"\n");
 
         AppProcess daemon = AppProcess.start(work, Map.of(), "--config", config.toString());
-        waitFor("a scheduled run to finish", Duration.ofSeconds(90),
-                () -> daemon.output().stream().anyMatch(l -> l.contains("Backup run finished: 1 of 1 dirs ok")));
+        Await.until("a scheduled run to finish", PATIENCE,
+                () -> daemon.output().stream().anyMatch(l -> l.contains("Backup run finished: 1 of 1 dirs ok")),
+                () -> String.join("\n", daemon.output()));
         assertTrue(daemon.output().stream().anyMatch(l -> l.contains("backups on '0/2 * * * * ?'")),
                 daemon.output()::toString);
-        long start = System.nanoTime();
         daemon.process().destroy();
-        AppProcess.Result end = daemon.await(30);
-        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30);
+        AppProcess.Result end = daemon.await(PATIENCE);
         assertFalse(end.text().contains("Exception"), end::toString);
         assertTrue(env.s3.keys("daemon-case").stream().anyMatch(k -> k.contains("duplicity-full.")));
     }
@@ -55,29 +53,43 @@ class ShutdownAndLockingIT extends RealBackupTest {
         Path work = workDir("sigterm");
         Path source = Trees.sample(work.resolve("big src"));
         for (int i = 0; i < 4; i++) {
-            Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(6 * 1024 * 1024, i));
+            Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(1024 * 1024, i));
         }
-        Path config = configFor(work, "sigterm-case", List.of(source),
-                "lock_wait: 1s\nduplicity_options: [\"--volsize\", \"1\"]\n");
+        try (FaultProxy s3 = FaultProxy.start(env.s3.endpoint())) {
+            Path config = configFor(work, "sigterm-case", List.of(source), s3.endpoint(),
+                    "lock_wait: 1s\nduplicity_options: [\"--volsize\", \"1\"]\n");
+            // the third, not the second: duplicity redoes the last volume it uploaded, so it resumes only after two
+            Hold thirdVolume = s3.hold(FaultProxy.upload("duplicity-full.", ".difftar.gpg"), 3);
 
-        AppProcess first = AppProcess.start(work, Map.of(), "--config", config.toString(), "--once");
-        waitFor("the first volume upload", Duration.ofSeconds(60),
-                () -> env.s3.keys("sigterm-case").stream().anyMatch(k -> k.contains(".vol")));
+            AppProcess first = AppProcess.start(work, Map.of(), "--config", config.toString(), "--once");
+            RequestHead held = thirdVolume.awaitHeld(PATIENCE);
+            assertTrue(held.fileName().endsWith(".vol3.difftar.gpg"), held::toString);
 
-        AppProcess.Result second = runOnce(work, config);
-        assertEquals(1, second.exitCode(), second::toString);
-        assertTrue(second.text().contains("another backup run is in progress"), second::toString);
-        assertTrue(first.process().isAlive(), "the first run ended before the lock was tested");
+            AppProcess.Result second = runOnce(work, config);
+            assertEquals(1, second.exitCode(), second::toString);
+            assertTrue(second.text().contains("another backup run is in progress"), second::toString);
+            assertTrue(thirdVolume.isHeld() && first.process().isAlive(), "the first run went on");
 
-        long start = System.nanoTime();
-        first.process().destroy();
-        first.await(30);
-        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30);
-        waitFor("duplicity to end", Duration.ofSeconds(5), () -> duplicityProcesses(source).isEmpty());
+            first.process().destroy();
+            // the held upload never answers: the JVM ends only if it stops duplicity instead of waiting for it
+            first.await(PATIENCE);
+            Await.until("duplicity to end", PATIENCE, () -> duplicityProcesses(source).isEmpty(),
+                    () -> duplicityProcesses(source).toString());
+            thirdVolume.drop();
+            assertEquals(List.of(), volumes("sigterm-case", source, 3), "the held volume reached S3");
 
-        AppProcess.Result resumed = runOnce(work, config);
-        assertEquals(0, resumed.exitCode(), resumed::toString);
-        assertRestoresIdentically("sigterm-case", source, work.resolve("restored"));
+            AppProcess.Result resumed = runOnce(work, config);
+            assertEquals(0, resumed.exitCode(), resumed::toString);
+            assertTrue(resumed.text().contains("Restarting backup at volume 2"), resumed::toString);
+            assertRestoresIdentically("sigterm-case", source, work.resolve("restored"));
+        }
+    }
+
+    /** The keys of the full backup's volume {@code n} of a source dir. */
+    private List<String> volumes(String bucket, Path source, int n) {
+        String folder = BackupEnvironment.folder(source) + "/duplicity-full.";
+        return env.s3.keys(bucket).stream()
+                .filter(k -> k.startsWith(folder) && k.endsWith(".vol" + n + ".difftar.gpg")).toList();
     }
 
     /** Running duplicity processes whose command line names the source dir. */
