@@ -75,7 +75,7 @@ class FailureNoticeIT {
     void aNoticeThatCannotBeSentIsLoggedAndTheRunKeepsItsExitCode() throws Exception {
         try (GpgKey gpg = GpgKey.create(dir)) {
             AppProcess.Result result = AppProcess.run(dir, Map.of(), "--once", "--config",
-                    config(gpg, "http://127.0.0.1:" + SesEmulator.freePort()).toString());
+                    config(gpg, SharedServers.nowhere().toString()).toString());
 
             assertEquals(1, result.exitCode(), result.toString());
             assertTrue(result.text().contains("ERROR Could not mail 'Backup failed: "), result.text());
