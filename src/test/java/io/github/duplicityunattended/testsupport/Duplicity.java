@@ -1,7 +1,8 @@
 package io.github.duplicityunattended.testsupport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +13,16 @@ public final class Duplicity {
     private Duplicity() {
     }
 
+    /** Runs duplicity with these arguments to its end (at most 10 minutes); fails the test unless it exits 0. */
     public static String run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("duplicity")) {
-            {
-                addAll(List.of(args));
-            }
-        }).redirectErrorStream(true);
+        List<String> argv = new ArrayList<>(List.of("duplicity"));
+        argv.addAll(List.of(args));
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("PASSPHRASE", "");
-        pb.environment().putAll(e);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new AssertionError("duplicity " + String.join(" ", args) + " failed:\n" + out);
+        Command.Result r = Command.run(argv, e, null, Duration.ofMinutes(10));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", argv) + " failed:\n" + r);
         }
-        return out;
+        return r.output();
     }
 }
