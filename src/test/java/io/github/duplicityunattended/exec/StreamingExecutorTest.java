@@ -1,13 +1,18 @@
 package io.github.duplicityunattended.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.duplicityunattended.testsupport.Await;
 import io.github.duplicityunattended.testsupport.CapturedLog;
+import io.github.duplicityunattended.testsupport.Command;
 import io.github.duplicityunattended.testsupport.Processes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,7 @@ class StreamingExecutorTest {
     @TempDir
     Path tmp;
 
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "PASSPHRASE", "", "MARK", "x");
 
     private final StreamingExecutor executor = new StreamingExecutor(ENV, args -> "/srv/data", 5);
@@ -61,18 +67,31 @@ class StreamingExecutorTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("JAVA_HOME=")), lines::toString);
     }
 
+    /** Runs the command in the background, as the route's thread runs duplicity. */
+    private CompletableFuture<ExecResult> running(ExecCommand command) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return executor.execute(command);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void everyLineIsLoggedWithItsDirBeforeTheProcessEnds() throws Exception {
+        Path gate = tmp.resolve("gate");
+        assertEquals(0, Command.run(List.of("mkfifo", gate.toString()), Map.of(), null, PATIENCE).exitCode());
         try (CapturedLog log = CapturedLog.attach()) {
-            long start = System.currentTimeMillis();
-            ExecResult r = executor.execute(command(script("echo first line; sleep 2; echo second line >&2; exit 3"),
-                    Long.MAX_VALUE));
-            long end = System.currentTimeMillis();
-            assertEquals(3, r.getExitValue());
-            CapturedLog.Line first = log.lines().stream().filter(l -> l.text().equals("[/srv/data] first line"))
-                    .findFirst().orElseThrow();
-            assertTrue(first.millis() < end - 1000, "the first line was logged only when the process ended");
-            assertTrue(first.millis() >= start);
+            // the script waits at the gate after its first line, until the test has seen that line logged
+            CompletableFuture<ExecResult> r = running(command(script(
+                    "echo first line; read go < '" + gate + "'; echo second line >&2; exit 3"), Long.MAX_VALUE));
+            Await.until("the first line in the log", PATIENCE, () -> log.texts().contains("[/srv/data] first line"),
+                    () -> log.texts().toString());
+            assertFalse(r.isDone(), "the process ended before the gate opened");
+
+            Files.writeString(gate, "go\n");
+            assertEquals(3, r.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).getExitValue());
             assertTrue(log.texts().contains("[/srv/data] second line"), log.texts()::toString);
         }
     }
@@ -87,48 +106,40 @@ class StreamingExecutorTest {
     @Test
     void aCommandPastItsTimeoutIsStoppedWithItsChildren() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
-        long start = System.nanoTime();
-        ExecResult r = executor.execute(command(script("sleep 300 & echo $! > " + pidFile + "; wait"), 1000));
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        // a 1 s timeout against a 300 s command: minutes of margin tell stopping it from waiting for it
+        ExecResult r = assertTimeoutPreemptively(PATIENCE, () -> executor.execute(
+                command(script("sleep 300 & echo $! > " + pidFile + "; wait"), 1000)), "waited for the command");
         List<String> lines = out(r);
         assertEquals(StreamingExecutor.TIMED_OUT, r.getExitValue());
-        assertTrue(seconds < 15, "took " + seconds + " s");
         assertTrue(lines.get(lines.size() - 1).startsWith("stopped after the timeout of"), lines::toString);
-        long child = Long.parseLong(Files.readString(pidFile).strip());
-        assertTrue(endsWithin(child, 5000), "the child sleep survived");
+        awaitEnd(Long.parseLong(Files.readString(pidFile).strip()));
     }
 
     @Test
     void terminateAllEndsARunningCommandAndItsChildren() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
-        CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return executor.execute(command(script("sleep 300 & echo $! > " + pidFile + "; wait"), Long.MAX_VALUE));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
-            Thread.sleep(50);
-        }
+        CompletableFuture<ExecResult> running = running(
+                command(script("sleep 300 & echo $! > " + pidFile + "; wait"), Long.MAX_VALUE));
+        Await.until("the script to start its child", PATIENCE,
+                () -> Files.exists(pidFile) && !read(pidFile).isBlank());
         assertEquals(1, executor.runningCount());
         executor.terminateAll();
-        ExecResult r = running.get(30, TimeUnit.SECONDS);
+        ExecResult r = running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertTrue(r.getExitValue() != 0);
-        long child = Long.parseLong(Files.readString(pidFile).strip());
-        assertTrue(endsWithin(child, 5000), "the child sleep survived");
+        awaitEnd(Long.parseLong(Files.readString(pidFile).strip()));
         assertEquals(0, executor.runningCount());
     }
 
-    private static boolean endsWithin(long pid, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (Processes.running(pid)) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
         }
-        return true;
+    }
+
+    private static void awaitEnd(long pid) throws InterruptedException {
+        Await.until("the child sleep " + pid + " to end", PATIENCE, () -> !Processes.running(pid));
     }
 
     @Test
