@@ -144,6 +144,30 @@ class CommandLineIT {
     }
 
     @Test
+    void validateReportsASourceItCannotReadAndACacheItCannotWriteEvenWhenStartedAsRoot() throws Exception {
+        Path source = Trees.sample(tmp.resolve("unreadable-src"));
+        Path cacheParent = Files.createDirectories(tmp.resolve("read-only"));
+        Path cache = cacheParent.resolve("cache");
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(cacheParent, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path config = tmp.resolve("config.yaml");
+        Files.writeString(config, validConfig(source).replace("archive_dir: " + tmp.resolve("cache"),
+                "archive_dir: " + cache));
+        try {
+            AppProcess.Result r = AppProcess.runUnprivileged(tmp, env, "--config", config.toString(), "--validate");
+
+            assertEquals(2, r.exitCode(), r::toString);
+            assertTrue(r.text().contains("backup_dirs[0].source: " + source + " is not readable by this user"),
+                    r::toString);
+            assertTrue(r.text().contains("archive_dir: " + cache + " is not writable by this user"), r::toString);
+            assertTrue(r.text().contains("2 problem(s) found"), r::toString);
+        } finally {
+            Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(cacheParent, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void theQuickStartConfigBacksUpToAFileTargetWithoutAws() throws Exception {
         Path source = Trees.sample(tmp.resolve("quick-src"));
         AppProcess.Result r = run(validConfig(source), "--once");

@@ -42,9 +42,17 @@ public final class AppProcess {
 
     /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
     public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(command(args), dir, env);
+    }
+
+    private static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static AppProcess start(List<String> cmd, Path dir, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -56,6 +64,14 @@ public final class AppProcess {
     public static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
         AppProcess app = start(dir, env, args);
         return app.await(Duration.ofMinutes(5));
+    }
+
+    /**
+     * As {@link #run}, without the capabilities that let root read and write every file ({@link Unprivileged}):
+     * root then meets file permissions as any user does.
+     */
+    public static Result runUnprivileged(Path dir, Map<String, String> env, String... args) throws Exception {
+        return start(Unprivileged.argv(command(args)), dir, env).await(Duration.ofMinutes(5));
     }
 
     /** Waits for the jar to end and for the last of its output; kills it and what it started after {@code limit}. */
