@@ -87,7 +87,7 @@ class ConfigLoaderTest {
 
         assertEquals(OptionalInt.empty(), config.removeAllButNFull(), "absent means never purge");
         assertEquals(Optional.empty(), config.awsCredentials());
-        assertEquals(Config.DEFAULT_SCHEDULE, config.schedule());
+        assertEquals("0 0 2 * * ?", config.schedule(), "daily at 02:00");
         assertEquals(Optional.empty(), config.s3EndpointUrl());
         assertEquals(Optional.empty(), config.awsRegion());
         assertEquals(Optional.empty(), config.gpgHome());

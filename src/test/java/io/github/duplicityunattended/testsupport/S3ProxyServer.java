@@ -2,6 +2,7 @@ package io.github.duplicityunattended.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -14,8 +15,8 @@ import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 
 /**
- * A real S3 API server (S3Proxy) in this JVM on a free loopback port, storing objects in a directory,
- * with AWS v2/v4 signatures checked against one access key.
+ * A real S3 API server (S3Proxy) in this JVM on a loopback port it binds itself (port 0), storing objects in a
+ * directory, with AWS v2/v4 signatures checked against one access key.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -49,9 +50,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-            Thread.sleep(10);
-        }
+        Await.until("S3Proxy to start", Duration.ofMinutes(1), () -> proxy.getState().equals("STARTED"));
         return new S3ProxyServer(proxy, context);
     }
 
