@@ -24,7 +24,7 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
     void aCheckMailsTheStaleAndNeverBackedUpFoldersFirstThenTheRecentOnes() throws Exception {
         Object reply = template.requestBody("direct:monitor-check", (Object) null);
 
-        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofSeconds(5));
+        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofMinutes(1));
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Missing recent backups: my-host-backup", """
                 Some backups in my-host-backup are missing or older than 7 days. Please check them.
@@ -68,14 +68,14 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
                   line 1
                   line 2
                   line 3
-                """)), ses.awaitMails(1, Duration.ofSeconds(5)));
+                """)), ses.awaitMails(1, Duration.ofMinutes(1)));
     }
 
     @Test
     void theTestEmailListsTheNewestBackupOfEveryFolder() throws Exception {
         template.requestBody("direct:monitor-test-email", (Object) null);
 
-        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofSeconds(5));
+        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofMinutes(1));
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Backup monitor results: my-host-backup", """
                 The newest backup of every folder in my-host-backup:

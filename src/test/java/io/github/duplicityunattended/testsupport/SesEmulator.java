@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +106,12 @@ public final class SesEmulator implements AutoCloseable {
                 (String) ((Map<?, ?>) e.get("body")).get("text"))).toList();
     }
 
-    /** Waits until at least {@code count} mails have arrived and returns them all. */
+    /** Waits until at least {@code count} mails have arrived (at most {@code timeout}) and returns them all. */
     public List<ReceivedMail> awaitMails(int count, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<ReceivedMail> mails = mails();
-        while (mails.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
+        while (mails.size() < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
             mails = mails();
         }
         return mails;
