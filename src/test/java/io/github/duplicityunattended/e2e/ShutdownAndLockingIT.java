@@ -34,18 +34,23 @@ class ShutdownAndLockingIT extends RealBackupTest {
     void theDaemonBacksUpOnItsScheduleAndStopsOnSigterm() throws Exception {
         Path work = workDir("daemon");
         Path source = Trees.sample(work.resolve("src"));
-        Path config = configFor(work, "daemon-case", List.of(source), "schedule: \"0/2 * * * * ?\"\n");
+        try (FaultProxy s3 = FaultProxy.start(env.s3.endpoint())) {
+            Path config = configFor(work, "daemon-case", List.of(source), s3.endpoint(),
+                    "schedule: \"0/2 * * * * ?\"\n");
+            // the first scheduled run makes the full backup; the next one is held mid-upload when SIGTERM comes
+            Hold nextRun = s3.hold(FaultProxy.upload("duplicity-inc.", ".difftar.gpg"), 1);
 
-        AppProcess daemon = AppProcess.start(work, Map.of(), "--config", config.toString());
-        Await.until("a scheduled run to finish", PATIENCE,
-                () -> daemon.output().stream().anyMatch(l -> l.contains("Backup run finished: 1 of 1 dirs ok")),
-                () -> String.join("\n", daemon.output()));
-        assertTrue(daemon.output().stream().anyMatch(l -> l.contains("backups on '0/2 * * * * ?'")),
-                daemon.output()::toString);
-        daemon.process().destroy();
-        AppProcess.Result end = daemon.await(PATIENCE);
-        assertFalse(end.text().contains("Exception"), end::toString);
-        assertTrue(env.s3.keys("daemon-case").stream().anyMatch(k -> k.contains("duplicity-full.")));
+            AppProcess daemon = AppProcess.start(work, Map.of(), "--config", config.toString());
+            nextRun.awaitHeld(PATIENCE);
+            assertTrue(daemon.output().stream().anyMatch(l -> l.contains("Backup run finished: 1 of 1 dirs ok")),
+                    daemon.output()::toString);
+            assertTrue(daemon.output().stream().anyMatch(l -> l.contains("backups on '0/2 * * * * ?'")),
+                    daemon.output()::toString);
+            daemon.process().destroy();
+            AppProcess.Result end = daemon.await(PATIENCE);
+            assertFalse(end.text().contains("Exception"), end::toString);
+            assertTrue(env.s3.keys("daemon-case").stream().anyMatch(k -> k.contains("duplicity-full.")));
+        }
     }
 
     @Test
