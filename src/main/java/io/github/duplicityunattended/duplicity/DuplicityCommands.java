@@ -4,7 +4,6 @@ import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Config;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -98,14 +97,5 @@ public final class DuplicityCommands {
             });
         }
         return args;
-    }
-
-    /** The configured dir whose target is the last argument, for prefixing log lines. */
-    public Optional<BackupDir> dirOf(List<String> args) {
-        if (args.isEmpty()) {
-            return Optional.empty();
-        }
-        String last = args.get(args.size() - 1);
-        return config.backupDirs().stream().filter(d -> targetOf(d).effective().equals(last)).findFirst();
     }
 }

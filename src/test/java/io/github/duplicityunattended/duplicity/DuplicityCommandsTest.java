@@ -127,14 +127,6 @@ class DuplicityCommandsTest {
         assertTrue(endpoint < volsize && volsize < firstInclude, args::toString);
     }
 
-    @Test
-    void theDirOfACommandIsFoundFromItsTarget() throws Exception {
-        Config config = original();
-        DuplicityCommands commands = new DuplicityCommands(config, OLD, false);
-        assertEquals(dir(config, 1), commands.dirOf(commands.purge(dir(config, 1), 1)).orElseThrow());
-        assertTrue(commands.dirOf(List.of("--version")).isEmpty());
-    }
-
     static String md5(String s) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")

@@ -1,9 +1,11 @@
 package io.github.duplicityunattended.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testsupport.CapturedLog;
+import io.github.duplicityunattended.testsupport.Conditions;
+import io.github.duplicityunattended.testsupport.LogCapture;
 import io.github.duplicityunattended.testsupport.Processes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 /** The executor behind camel-exec, on real processes (/bin/sh scripts). */
 class StreamingExecutorTest {
@@ -27,7 +30,7 @@ class StreamingExecutorTest {
 
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "PASSPHRASE", "", "MARK", "x");
 
-    private final StreamingExecutor executor = new StreamingExecutor(ENV, args -> "/srv/data", 5);
+    private final StreamingExecutor executor = new StreamingExecutor(ENV, 5);
 
     private Path script(String body) throws Exception {
         Path s = tmp.resolve("script-" + System.nanoTime() + ".sh");
@@ -62,17 +65,25 @@ class StreamingExecutorTest {
     }
 
     @Test
-    void everyLineIsLoggedWithItsDirBeforeTheProcessEnds() throws Exception {
-        try (CapturedLog log = CapturedLog.attach()) {
-            long start = System.currentTimeMillis();
-            ExecResult r = executor.execute(command(script("echo first line; sleep 2; echo second line >&2; exit 3"),
-                    Long.MAX_VALUE));
-            long end = System.currentTimeMillis();
-            assertEquals(3, r.getExitValue());
-            CapturedLog.Line first = log.lines().stream().filter(l -> l.text().equals("[/srv/data] first line"))
-                    .findFirst().orElseThrow();
-            assertTrue(first.millis() < end - 1000, "the first line was logged only when the process ended");
-            assertTrue(first.millis() >= start);
+    void everyLineIsLoggedWithTheCallersDirWhileTheProcessStillRuns() throws Exception {
+        Path release = tmp.resolve("release");
+        Path script = script("echo first line; while [ ! -e '" + release + "' ]; do sleep 0.05; done;"
+                + " echo second line >&2; exit 3");
+        try (LogCapture log = LogCapture.console()) {
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+                MDC.put("dir", "/srv/data");
+                try {
+                    return executor.execute(command(script, Long.MAX_VALUE));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    MDC.remove("dir");
+                }
+            });
+            Conditions.await(() -> log.texts().contains("[/srv/data] first line"), "the first line is logged");
+            assertFalse(running.isDone(), "the first line was logged only when the process ended");
+            Files.createFile(release);
+            assertEquals(3, running.get(30, TimeUnit.SECONDS).getExitValue());
             assertTrue(log.texts().contains("[/srv/data] second line"), log.texts()::toString);
         }
     }

@@ -3,7 +3,7 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.run.BackupRun;
+import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.SeededBucket;
 import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
 import java.time.Duration;
@@ -53,11 +53,11 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
 
     @Test
     void aFailedBackupRunIsMailedAtOnceWithItsSummaryAndOutput() throws Exception {
-        BackupRun run = FailureNoticeTest.failedRun(config, 3, CLOCK);
+        RunReport run = FailureNoticeTest.failedRun(config, 3, CLOCK);
 
         template.sendBody("direct:failure-notice", run);
 
-        Mail notice = new FailureNotice(MonitorSetup.hostName(), CLOCK).mail(run);
+        Mail notice = new FailureNotice(MonitorSetup.hostName()).mail(run);
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Backup failed: " + MonitorSetup.hostName(), notice.text())), ses.awaitMails(1, Duration.ofSeconds(5)));
         assertTrue(notice.text().contains("Last 3 line(s) of the backup of /home:\n  line 1\n  line 2\n  line 3\n"),
