@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /** Whether gpg signs with the key gpg_key_id names, on real keys made by gpg. */
+@UsesInstalledTools
 class SigningSubkeyTest {
 
     @Test

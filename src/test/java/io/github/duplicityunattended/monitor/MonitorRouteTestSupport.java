@@ -17,12 +17,14 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * Runs routes/monitor.camel.yaml in a Camel context with the beans and placeholders the application gives it,
  * made from a real config file, against S3Proxy holding the seeded bucket and the SES emulator. A fixed clock
  * decides what is stale.
  */
+@UsesInstalledTools
 abstract class MonitorRouteTestSupport extends CamelTestSupport {
 
     static final Instant NOW = Instant.parse("2030-06-15T08:00:00Z");
