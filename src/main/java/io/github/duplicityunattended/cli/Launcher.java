@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -61,6 +62,7 @@ public final class Launcher {
             err.println(e.problems().size() + " problem(s) in the config; nothing was done.");
             return ExitCode.USAGE;
         }
+        config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
             case VALIDATE -> validate(config);
             case RUN -> runBackups(config, args);
