@@ -6,9 +6,11 @@ import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.monitor.MonitorTarget;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,11 @@ public final class Launcher {
     }
 
     private int monitor(Config config, Arguments args) {
+        Optional<String> unlisted = MonitorTarget.of(config).whyNotListed();
+        if (unlisted.isPresent()) {
+            err.println("duplicity-unattended: " + unlisted.get());
+            return ExitCode.USAGE;
+        }
         MonitorCommand command = new MonitorCommand(out, err, environment);
         try {
             return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())
