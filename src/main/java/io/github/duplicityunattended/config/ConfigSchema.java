@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The config contract: every key, its type, default and meaning, in one place. The loader accepts
- * exactly these keys; the README's reference table and {@code config.sample.yaml} are checked
+ * The config contract: every key, its type, whether it is required, its default and meaning, in one
+ * place. The loader accepts exactly these keys (and the old names in {@link #RENAMED}) and asks here
+ * which are required; the README's reference table and {@code config.sample.yaml} are checked
  * against this list by the test suite.
  */
 public final class ConfigSchema {
