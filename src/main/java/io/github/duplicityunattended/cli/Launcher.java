@@ -4,10 +4,13 @@ import io.github.duplicityunattended.app.CannotStart;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
+import io.github.duplicityunattended.monitor.MonitorTarget;
 import io.github.duplicityunattended.support.Failures;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -59,6 +62,7 @@ public final class Launcher {
             err.println(e.problems().size() + " problem(s) in the config; nothing was done.");
             return ExitCode.USAGE;
         }
+        config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
             case VALIDATE -> validate(config);
             case RUN -> runBackups(config, args);
@@ -68,6 +72,11 @@ public final class Launcher {
     }
 
     private int monitor(Config config, Arguments args) {
+        Optional<String> unlisted = MonitorTarget.of(config).whyNotListed();
+        if (unlisted.isPresent()) {
+            err.println("duplicity-unattended: " + unlisted.get());
+            return ExitCode.USAGE;
+        }
         MonitorCommand command = new MonitorCommand(out, err);
         try {
             return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())

@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.duplicity;
 
 import io.github.duplicityunattended.config.BackupDir;
+import io.github.duplicityunattended.config.Cloud;
 import io.github.duplicityunattended.config.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class DuplicityCommands {
         args.add(config.fullIfOlderThan());
         args.add("--encrypt-sign-key");
         args.add(config.gpgKeyId());
-        if (target.isS3()) {
+        // the original ran cloud gcp (gs://) without the S3 options; a file:// target has no use for them either
+        if (config.cloud() == Cloud.AWS && target.isS3()) {
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-new-style");
             }

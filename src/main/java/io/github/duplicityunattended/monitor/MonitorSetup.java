@@ -71,8 +71,7 @@ public final class MonitorSetup implements Flow {
             case S3 -> new S3BucketLister(() -> AwsClients.s3(config), target.name());
             case DIRECTORY -> new DirectoryLister(Path.of(target.name()));
             case NONE -> keys -> {
-                throw new IOException("nothing to list: bucket_url " + target.name()
-                        + " is neither an S3 nor a file:// URL; set monitor.bucket");
+                throw new IOException(target.whyNotListed().orElseThrow());
             };
         };
     }

@@ -80,7 +80,7 @@ class CommandLineIT {
         assertEquals(2, r.exitCode(), r::toString);
         assertFalse(Files.exists(marker), "duplicity was called");
         Path config = tmp.resolve("config.yaml");
-        assertTrue(r.lines().contains(config + ": cloud: must be aws, not 'azure'"), r::toString);
+        assertTrue(r.lines().contains(config + ": cloud: must be aws or gcp, not 'azure'"), r::toString);
         assertTrue(r.lines().contains(config
                 + ": remove_all_but_n_ful: unknown key (did you mean remove_all_but_n_full?)"), r::toString);
         assertTrue(r.lines().contains(config + ": backup_dirs[1].source: must be an absolute path, not 'etc'"),
