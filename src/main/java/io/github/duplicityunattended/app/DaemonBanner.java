@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs one line when the daemon is up and one when it stops, with the next scheduled backup. */
-final class DaemonBanner extends MainListenerSupport {
+public final class DaemonBanner extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
     private final Config config;
 
-    DaemonBanner(Config config) {
+    public DaemonBanner(Config config) {
         this.config = config;
     }
 

@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.app;
 
+import io.github.duplicityunattended.support.Failures;
 import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
@@ -9,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * In --once mode (and for --check, --test-email): as soon as Camel has started, sends one exchange to a route,
- * keeps its reply or its failure, then lets Main stop.
+ * For a one-off command (--once, --check, --test-email): as soon as Camel has started, sends one exchange to a
+ * route, keeps its reply or its failure, then lets Main stop.
  */
 final class OnceListener extends MainListenerSupport {
 
@@ -30,9 +31,8 @@ final class OnceListener extends MainListenerSupport {
         } catch (java.io.IOException e) {
             // closing a template does no I/O
         } catch (RuntimeException e) {
-            // a route missing from an edited --routes dir, for example: one line, no stack trace
             failure = e;
-            LOG.error("The run via {} did not complete: {}", endpoint, Reply.reason(e));
+            LOG.error("The run via {} did not complete: {}", endpoint, Failures.reason(e));
         } finally {
             ((MainSupport) main).completed();
         }

@@ -1,7 +1,7 @@
 package io.github.duplicityunattended.app;
 
+import io.github.duplicityunattended.support.Failures;
 import java.util.Optional;
-import org.apache.camel.RuntimeCamelException;
 
 /**
  * What one exchange sent by {@link Application#request(String)} came back with: a body, or the failure.
@@ -13,15 +13,6 @@ public record Reply(Optional<Object> body, Optional<RuntimeException> failure) {
 
     /** The failure in one line: the message of the first exception below Camel's wrappers. */
     public Optional<String> reason() {
-        return failure.map(Reply::reason);
-    }
-
-    static String reason(Throwable e) {
-        Throwable cause = e;
-        while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return failure.map(Failures::reason);
     }
 }

@@ -1,15 +1,16 @@
 package io.github.duplicityunattended.cli;
 
-import io.github.duplicityunattended.app.Application;
-import io.github.duplicityunattended.app.DuplicityUnavailable;
+import io.github.duplicityunattended.app.CannotStart;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
-import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.monitor.MonitorTarget;
+import io.github.duplicityunattended.support.Failures;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * The edge of the program: reads the command line, loads the config, and turns every outcome into an
@@ -61,6 +62,7 @@ public final class Launcher {
             err.println(e.problems().size() + " problem(s) in the config; nothing was done.");
             return ExitCode.USAGE;
         }
+        config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
             case VALIDATE -> validate(config);
             case RUN -> runBackups(config, args);
@@ -70,17 +72,25 @@ public final class Launcher {
     }
 
     private int monitor(Config config, Arguments args) {
-        MonitorCommand command = new MonitorCommand(out, err, environment);
+        Optional<String> unlisted = MonitorTarget.of(config).whyNotListed();
+        if (unlisted.isPresent()) {
+            err.println("duplicity-unattended: " + unlisted.get());
+            return ExitCode.USAGE;
+        }
+        MonitorCommand command = new MonitorCommand(out, err);
         try {
             return args.action() == Arguments.Action.CHECK ? command.check(config, args.routes())
                     : command.testEmail(config, args.routes());
+        } catch (CannotStart e) {
+            err.println("duplicity-unattended: " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (Exception e) {
             return couldNotStart(e);
         }
     }
 
     private int validate(Config config) {
-        EnvironmentCheck check = new EnvironmentCheck(config, environment).run();
+        Preflight check = new Preflight(config, environment).run();
         out.println(config.file() + ": config is valid");
         check.passed().forEach(p -> out.println("ok: " + p));
         check.problems().forEach(p -> err.println(config.file() + ": " + p));
@@ -93,15 +103,9 @@ public final class Launcher {
     }
 
     private int runBackups(Config config, Arguments args) {
-        // only a valid config reaches duplicity, even for --version; its answer (a Python start-up)
-        // is awaited after Camel has loaded the routes, so the two overlap
-        CompletableFuture<DuplicityProbe.Result> probe =
-                CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(config.duplicityPath(), environment));
         try {
-            Application app = new Application(config, probe,
-                    new Application.Mode(args.once(), args.dryRun(), args.skipPurge(), args.routes()), environment);
-            return app.run();
-        } catch (DuplicityUnavailable e) {
+            return new BackupCommand(environment).run(config, args);
+        } catch (CannotStart e) {
             err.println("duplicity-unattended: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (Exception e) {
@@ -111,19 +115,8 @@ public final class Launcher {
 
     /** Camel did not start (an edited --routes dir that does not parse, for example): exit code 2, one message. */
     private int couldNotStart(Exception e) {
-        err.println("duplicity-unattended: could not start (check the routes): " + causes(e));
+        err.println("duplicity-unattended: could not start (check the routes): " + Failures.causes(e));
         return ExitCode.USAGE;
-    }
-
-    /** The messages of an exception and its causes, most general first, without stack frames. */
-    static String causes(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !text.toString().contains(c.getMessage())) {
-                text.append(": ").append(c.getMessage().strip());
-            }
-        }
-        return text.toString();
     }
 
     static String version() {

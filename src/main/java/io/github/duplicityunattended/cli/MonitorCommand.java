@@ -3,33 +3,27 @@ package io.github.duplicityunattended.cli;
 import io.github.duplicityunattended.app.Application;
 import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.duplicity.DuplicityProbe;
-import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.monitor.MonitorReport;
+import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.monitor.ReportText;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code --check} and {@code --test-email}: start the same routes as the daemon, with no schedule firing, send
+ * {@code --check} and {@code --test-email}: start the monitor flow of the daemon, with no schedule firing, send
  * one exchange to the monitor route, and turn its reply into output and an exit code.
  */
 final class MonitorCommand {
 
-    /** These actions run no duplicity: the version only shapes backup commands, which they never build. */
-    private static final CompletableFuture<DuplicityProbe.Result> NOT_USED = CompletableFuture.completedFuture(
-            new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 0, 0)), ""));
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, String> environment;
 
-    MonitorCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+    MonitorCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        this.environment = environment;
     }
 
     /** Prints the report; 0 when every folder is recent, 1 when any is stale or never backed up, or on failure. */
@@ -57,7 +51,7 @@ final class MonitorCommand {
     }
 
     private Reply request(Config config, Optional<Path> routes, String endpoint) throws Exception {
-        return new Application(config, NOT_USED, new Application.Mode(true, false, false, routes), environment)
-                .request(endpoint);
+        MonitorSetup monitor = new MonitorSetup(config, Clock.systemUTC(), false);
+        return new Application(List.of(monitor), routes, false).request(endpoint);
     }
 }

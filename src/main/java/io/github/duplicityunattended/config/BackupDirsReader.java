@@ -22,7 +22,9 @@ final class BackupDirsReader {
 
     List<BackupDir> read(Node node) {
         if (NodeReader.isNull(node)) {
-            r.problem("backup_dirs", "is required");
+            if (ConfigSchema.isRequired("backup_dirs")) {
+                r.problem("backup_dirs", "is required");
+            }
             return List.of();
         }
         List<Node> items = r.sequence("backup_dirs", node);
@@ -50,7 +52,8 @@ final class BackupDirsReader {
         if (entry == null) {
             return Optional.empty();
         }
-        Optional<String> source = r.string(path + ".source", entry.get("source"), true).filter(s -> sourceOk(path, s));
+        Optional<String> source = r.string(path + ".source", entry.get("source"),
+                ConfigSchema.isRequired("backup_dirs[].source")).filter(s -> sourceOk(path, s));
         List<String> includes = r.strings(path + ".includes", entry.get("includes"), false);
         List<String> excludes = r.strings(path + ".excludes", entry.get("excludes"), false);
         return source.map(s -> new BackupDir(s, includes, excludes));

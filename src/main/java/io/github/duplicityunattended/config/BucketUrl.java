@@ -23,6 +23,11 @@ public final class BucketUrl {
         return schemeOf(url).map(s -> s.equals("s3+http") || s.equals("s3") || s.equals("boto3+s3")).orElse(false);
     }
 
+    /** True for a Google Cloud Storage URL ({@code gs://bucket/prefix}). */
+    public static boolean isGcs(String url) {
+        return schemeOf(url).filter("gs"::equals).isPresent();
+    }
+
     /** Everything after {@code scheme://}. */
     public static String pathOf(String url) {
         Matcher m = URL.matcher(url);

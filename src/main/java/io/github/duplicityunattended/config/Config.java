@@ -9,11 +9,13 @@ import java.util.OptionalInt;
 
 /**
  * A validated configuration file. Every key is documented in {@link ConfigSchema}; the loader
- * ({@link ConfigLoader}) is the only way to make one from a file.
+ * ({@link ConfigLoader}) is the only way to make one from a file. {@code notices} are what the program
+ * says once about the file when it starts (an old key name read as the new one, for example), each as
+ * {@code file: dotted.path: what}.
  */
 public record Config(
         Path file,
-        String cloud,
+        Cloud cloud,
         String gpgKeyId,
         String bucketUrl,
         String fullIfOlderThan,
@@ -30,8 +32,10 @@ public record Config(
         Duration lockWait,
         String duplicityPath,
         MonitorConfig monitor,
-        Optional<URI> sesEndpointUrl) {
+        Optional<URI> sesEndpointUrl,
+        List<String> notices) {
 
+    public static final Cloud DEFAULT_CLOUD = Cloud.AWS;
     public static final String DEFAULT_SCHEDULE = "0 0 2 * * ?";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -40,6 +44,7 @@ public record Config(
     public Config {
         backupDirs = List.copyOf(backupDirs);
         duplicityOptions = List.copyOf(duplicityOptions);
+        notices = List.copyOf(notices);
     }
 
     /** The bucket name of {@code bucket_url}, or empty for a target that is not a bucket (file://). */

@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The config contract: every key, its type, default and meaning, in one place. The loader accepts
- * exactly these keys; the README's reference table and {@code config.sample.yaml} are checked
+ * The config contract: every key, its type, whether it is required, its default and meaning, in one
+ * place. The loader accepts exactly these keys (and the old names in {@link #RENAMED}) and asks here
+ * which are required; the README's reference table and {@code config.sample.yaml} are checked
  * against this list by the test suite.
  */
 public final class ConfigSchema {
@@ -17,15 +18,18 @@ public final class ConfigSchema {
     }
 
     public static final List<Key> KEYS = List.of(
-            new Key("cloud", "string", true, "",
-                    "Cloud provider. Only `aws` (S3) is supported."),
+            new Key("cloud", "aws or gcp", false, "aws",
+                    "Where bucket_url is: `aws` for S3, an S3-compatible store or a `file://` dir; `gcp` for Google "
+                            + "Cloud Storage (a `gs://` URL; duplicity runs without the S3 options). Configs of the "
+                            + "original's 2019–2021 versions have no cloud key: they are `aws`."),
             new Key("gpg_key_id", "hex key id", true, "",
                     "GnuPG key used to encrypt and sign: 8, 16 or 40 hex digits (duplicity takes no e-mail here). "
                             + "The key must have no passphrase."),
             new Key("bucket_url", "duplicity URL", true, "",
                     "duplicity URL of the bucket and optional prefix, e.g. `s3+http://my-host-backup` or "
-                            + "`boto3+s3://my-host-backup/host1`. Each dir goes to bucket_url + source. "
-                            + "No credentials in it."),
+                            + "`boto3+s3://my-host-backup/host1`, or `gs://my-host-backup` with cloud `gcp`. Each dir goes "
+                            + "to bucket_url + source. No credentials in it. Its old name `s3_url` is read as "
+                            + "bucket_url."),
             new Key("full_if_older_than", "duplicity time", true, "",
                     "duplicity time interval after which the next backup is a full one, e.g. `1M`, `7D` "
                             + "(`m` is minutes, `M` months)."),
@@ -33,7 +37,7 @@ public final class ConfigSchema {
                     "After backing up, keep only the last N full backup chains of each dir."),
             new Key("aws_config_file", "path", false, "the AWS default chain",
                     "Credentials file, boto `[Credentials]` or AWS `[default]` format; group and others must "
-                            + "have no access (`chmod 600`)."),
+                            + "have no access (`chmod 600`). Ignored with cloud `gcp`, as the original did."),
             new Key("backup_dirs", "list", true, "",
                     "The dirs to back up, in order."),
             new Key("backup_dirs[].source", "absolute path", true, "",
@@ -80,13 +84,19 @@ public final class ConfigSchema {
                     "SES-compatible endpoint (an emulator, or another region's endpoint)."));
 
     /**
-     * Keys that older versions of the original script knew under another name, with their name now.
-     * They are not accepted (the old versions had no {@code cloud} key either), but the problem says
-     * what to rename.
+     * Top-level keys that older versions of the original script knew under another name, with their name now.
+     * The old name is read as the new one (the loader notes it once); a config that gives both is refused.
      */
     public static final Map<String, String> RENAMED = Map.of("s3_url", "bucket_url");
 
     private ConfigSchema() {
+    }
+
+    /** Whether the key (dotted, as in {@link #KEYS}) must be given; the loader asks here, nowhere else. */
+    public static boolean isRequired(String name) {
+        return KEYS.stream().filter(k -> k.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not a key of the schema"))
+                .required();
     }
 
     /** Names of the keys directly under {@code parent} ("" for the top level). */

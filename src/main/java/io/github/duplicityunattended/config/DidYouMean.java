@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Suggests the known key closest to a misspelt one. */
 final class DidYouMean {
@@ -12,16 +13,14 @@ final class DidYouMean {
     }
 
     /**
-     * What to add to "unknown key": the new name of a renamed key, else the closest known key, else
-     * the list of known keys.
+     * What to add to "unknown key": the closest known key, else the list of known keys. Old names that are
+     * still read ({@link ConfigSchema#RENAMED}) are never suggested: the new name is.
      */
     static String hint(String unknown, Set<String> known) {
-        String renamed = ConfigSchema.RENAMED.get(unknown);
-        if (renamed != null && known.contains(renamed)) {
-            return "; it is now called " + renamed + ": rename it";
-        }
-        return closest(unknown, known).map(k -> " (did you mean " + k + "?)")
-                .orElse("; known keys: " + String.join(", ", known));
+        Set<String> current = new TreeSet<>(known);
+        current.removeAll(ConfigSchema.RENAMED.keySet());
+        return closest(unknown, current).map(k -> " (did you mean " + k + "?)")
+                .orElse("; known keys: " + String.join(", ", current));
     }
 
     static Optional<String> closest(String unknown, Collection<String> known) {

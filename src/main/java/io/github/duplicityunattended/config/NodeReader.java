@@ -23,6 +23,7 @@ final class NodeReader {
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
     private final String file;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     NodeReader(String file) {
         this.file = file;
@@ -33,7 +34,20 @@ final class NodeReader {
     }
 
     void problem(String path, String what) {
-        problems.add(path.isEmpty() ? file + ": " + what : file + ": " + path + ": " + what);
+        problems.add(located(path, what));
+    }
+
+    /** What the program says once about a config that loads, such as an old key name it read. */
+    List<String> notices() {
+        return notices;
+    }
+
+    void notice(String path, String what) {
+        notices.add(located(path, what));
+    }
+
+    private String located(String path, String what) {
+        return path.isEmpty() ? file + ": " + what : file + ": " + path + ": " + what;
     }
 
     static boolean isNull(Node node) {

@@ -30,14 +30,15 @@ final class ValueChecks {
         }
     }
 
-    static void bucketUrl(NodeReader r, String url) {
+    /** A duplicity URL without credentials that, for S3 and Google Cloud Storage, names its bucket. */
+    static void bucketUrl(NodeReader r, String path, String url) {
         String rest = BucketUrl.pathOf(url);
         if (rest.split("/", 2)[0].contains("@")) {
-            r.problem("bucket_url", "must not contain credentials; put them in aws_config_file");
+            r.problem(path, "must not contain credentials; put them in aws_config_file");
         } else if (!SCHEME.matcher(url).matches()) {
-            r.problem("bucket_url", "must be a duplicity URL such as s3+http://my-bucket, not '" + url + "'");
-        } else if (BucketUrl.isS3(url) && BucketUrl.bucketOf(url).isEmpty()) {
-            r.problem("bucket_url", "names no bucket: write it right after the scheme, as in s3+http://my-bucket");
+            r.problem(path, "must be a duplicity URL such as s3+http://my-bucket, not '" + url + "'");
+        } else if ((BucketUrl.isS3(url) || BucketUrl.isGcs(url)) && rest.split("/", 2)[0].isEmpty()) {
+            r.problem(path, "names no bucket: write it right after the scheme, as in s3+http://my-bucket");
         }
     }
 

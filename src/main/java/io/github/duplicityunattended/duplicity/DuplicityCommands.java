@@ -1,10 +1,10 @@
 package io.github.duplicityunattended.duplicity;
 
 import io.github.duplicityunattended.config.BackupDir;
+import io.github.duplicityunattended.config.Cloud;
 import io.github.duplicityunattended.config.Config;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +41,8 @@ public final class DuplicityCommands {
         args.add(config.fullIfOlderThan());
         args.add("--encrypt-sign-key");
         args.add(config.gpgKeyId());
-        if (target.isS3()) {
+        // the original ran cloud gcp (gs://) without the S3 options; a file:// target has no use for them either
+        if (config.cloud() == Cloud.AWS && target.isS3()) {
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-new-style");
             }
@@ -98,14 +99,5 @@ public final class DuplicityCommands {
             });
         }
         return args;
-    }
-
-    /** The configured dir whose target is the last argument, for prefixing log lines. */
-    public Optional<BackupDir> dirOf(List<String> args) {
-        if (args.isEmpty()) {
-            return Optional.empty();
-        }
-        String last = args.get(args.size() - 1);
-        return config.backupDirs().stream().filter(d -> targetOf(d).effective().equals(last)).findFirst();
     }
 }

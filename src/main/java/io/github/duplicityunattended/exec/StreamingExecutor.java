@@ -1,7 +1,8 @@
 package io.github.duplicityunattended.exec;
 
+import io.github.duplicityunattended.config.Durations;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +13,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecCommandExecutor;
-import org.apache.camel.component.exec.ExecResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a command for camel-exec the way a backup needs: with the given environment, stdin closed, every
- * output line logged as it comes (prefixed with the dir it concerns), only a bounded tail kept, the
- * timeout enforced on the whole process tree, and every running process ended on shutdown.
- * The result's stdout holds the tail; the exit value is {@value #TIMED_OUT} after a timeout.
+ * output line logged as it comes, only a bounded tail kept, the timeout enforced on the whole process tree,
+ * and every running process ended on shutdown. Output lines are logged with the caller's diagnostic context,
+ * so they carry the prefix of the dir the route is working on.
+ * The exit value is {@value #TIMED_OUT} after a timeout.
  */
 public final class StreamingExecutor implements ExecCommandExecutor {
 
@@ -34,45 +35,41 @@ public final class StreamingExecutor implements ExecCommandExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingExecutor.class);
 
     private final Map<String, String> environment;
-    private final Function<List<String>, String> labeller;
     private final int tailLines;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param environment the complete environment of each process
-     * @param labeller    names what a command concerns (a backup dir) from its arguments
      * @param tailLines   how many of the last output lines to keep for the result
      */
-    public StreamingExecutor(Map<String, String> environment, Function<List<String>, String> labeller, int tailLines) {
+    public StreamingExecutor(Map<String, String> environment, int tailLines) {
         this.environment = Map.copyOf(environment);
-        this.labeller = labeller;
         this.tailLines = tailLines;
     }
 
     @Override
-    public ExecResult execute(ExecCommand command) throws IOException {
+    public CommandOutput execute(ExecCommand command) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(command.getExecutable());
         argv.addAll(command.getArgs());
-        String label = labeller.apply(command.getArgs());
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         if (command.getWorkingDir() != null) {
-            builder.directory(new java.io.File(command.getWorkingDir()));
+            builder.directory(new File(command.getWorkingDir()));
         }
         Process process = builder.start();
         running.add(process);
         try {
             process.getOutputStream().close();
             OutputTail tail = new OutputTail(tailLines);
-            Thread pump = new Thread(() -> pump(process, label, tail), "output " + label);
+            Map<String, String> context = MDC.getCopyOfContextMap();
+            Thread pump = new Thread(() -> pump(process, context, tail), "output of pid " + process.pid());
             pump.setDaemon(true);
             pump.start();
-            int exit = await(process, command.getTimeout(), label, tail);
+            int exit = await(process, command.getTimeout(), tail);
             pump.join(GRACE.toMillis());
-            byte[] out = String.join("\n", tail.lines()).getBytes(StandardCharsets.UTF_8);
-            return new ExecResult(command, new ByteArrayInputStream(out), new ByteArrayInputStream(new byte[0]), exit);
+            return new CommandOutput(command, exit, tail.lines());
         } catch (InterruptedException e) {
             ProcessTree.terminate(process, GRACE);
             Thread.currentThread().interrupt();
@@ -82,13 +79,11 @@ public final class StreamingExecutor implements ExecCommandExecutor {
         }
     }
 
-    private static int await(Process process, long timeoutMillis, String label, OutputTail tail)
-            throws InterruptedException {
+    private static int await(Process process, long timeoutMillis, OutputTail tail) throws InterruptedException {
         boolean limited = timeoutMillis > 0 && timeoutMillis < Long.MAX_VALUE;
         if (limited && !process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-            String text = "stopped after the timeout of " + io.github.duplicityunattended.config.Durations.human(
-                    Duration.ofMillis(timeoutMillis));
-            LOG.warn("[{}] {}", label, text);
+            String text = "stopped after the timeout of " + Durations.human(Duration.ofMillis(timeoutMillis));
+            LOG.warn(text);
             ProcessTree.terminate(process, GRACE);
             tail.add(text);
             return TIMED_OUT;
@@ -96,7 +91,10 @@ public final class StreamingExecutor implements ExecCommandExecutor {
         return process.waitFor();
     }
 
-    private static void pump(Process process, String label, OutputTail tail) {
+    private static void pump(Process process, Map<String, String> context, OutputTail tail) {
+        if (context != null) {
+            MDC.setContextMap(context);
+        }
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -104,11 +102,11 @@ public final class StreamingExecutor implements ExecCommandExecutor {
                 if (line.isBlank()) {
                     continue;
                 }
-                OUTPUT.info("[{}] {}", label, line);
+                OUTPUT.info(line);
                 tail.add(line);
             }
         } catch (IOException e) {
-            LOG.debug("[{}] output closed: {}", label, e.getMessage());
+            LOG.debug("output closed: {}", e.getMessage());
         }
     }
 

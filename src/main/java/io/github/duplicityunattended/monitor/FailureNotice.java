@@ -1,13 +1,8 @@
 package io.github.duplicityunattended.monitor;
 
-import io.github.duplicityunattended.config.BackupDir;
-import io.github.duplicityunattended.run.BackupRun;
-import io.github.duplicityunattended.run.DirResult;
-import io.github.duplicityunattended.run.RunSummary;
-import java.time.Clock;
+import io.github.duplicityunattended.run.RunReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The mail sent the moment a backup run ends with failed dirs: subject {@code Backup failed: <host>}, the run
@@ -18,30 +13,20 @@ public final class FailureNotice {
     /** How many of the last output lines of each failed command go into the mail. */
     static final int TAIL_LINES = 40;
     private final String host;
-    private final Clock clock;
 
-    public FailureNotice(String host, Clock clock) {
+    public FailureNotice(String host) {
         this.host = host;
-        this.clock = clock;
     }
 
-    public Mail mail(BackupRun run) {
-        List<String> lines = new ArrayList<>(RunSummary.lines(run, clock.instant()));
-        for (BackupDir dir : run.failedDirs()) {
-            tail(lines, "backup", dir, run.backup(dir));
-            tail(lines, "purge", dir, run.purge(dir));
+    public Mail mail(RunReport report) {
+        List<String> lines = new ArrayList<>(report.lines());
+        for (RunReport.FailedStep step : report.failures()) {
+            List<String> tail = step.tail();
+            List<String> last = tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size());
+            lines.add("");
+            lines.add("Last " + last.size() + " line(s) of the " + step.action() + " of " + step.dir() + ":");
+            last.forEach(line -> lines.add("  " + line));
         }
         return new Mail("Backup failed: " + host, String.join("\n", lines) + "\n");
-    }
-
-    private static void tail(List<String> lines, String what, BackupDir dir, Optional<DirResult> result) {
-        if (result.isEmpty() || result.get().ok()) {
-            return;
-        }
-        List<String> tail = result.get().tail();
-        List<String> last = tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size());
-        lines.add("");
-        lines.add("Last " + last.size() + " line(s) of the " + what + " of " + dir.source() + ":");
-        last.forEach(line -> lines.add("  " + line));
     }
 }

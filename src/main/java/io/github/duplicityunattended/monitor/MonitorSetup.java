@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.monitor;
 
+import io.github.duplicityunattended.app.Flow;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.MonitorConfig;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Map;
  * The beans and placeholders of {@code routes/monitor.camel.yaml}, made from the config. The S3 client is
  * built at the first check of an S3 target, the SES client at start when reports are mailed.
  */
-public final class MonitorSetup {
+public final class MonitorSetup implements Flow {
 
     private final Config config;
     private final Clock clock;
@@ -31,12 +32,18 @@ public final class MonitorSetup {
         this.target = MonitorTarget.of(config);
     }
 
+    @Override
+    public String routesFile() {
+        return "monitor.camel.yaml";
+    }
+
+    @Override
     public Map<String, Object> beans() {
         MonitorConfig monitor = config.monitor();
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("monitor", new Monitor(target, lister(), monitor, clock));
         beans.put("reportText", new ReportText());
-        beans.put("failureNotice", new FailureNotice(hostName(), clock));
+        beans.put("failureNotice", new FailureNotice(hostName()));
         beans.put("mailLog", new MailLog());
         if (monitor.mailsReports()) {
             beans.put("sesClient", AwsClients.ses(config));
@@ -44,6 +51,7 @@ public final class MonitorSetup {
         return beans;
     }
 
+    @Override
     public Map<String, String> properties() {
         MonitorConfig monitor = config.monitor();
         String sender = monitor.sender().orElse("");
@@ -63,8 +71,7 @@ public final class MonitorSetup {
             case S3 -> new S3BucketLister(() -> AwsClients.s3(config), target.name());
             case DIRECTORY -> new DirectoryLister(Path.of(target.name()));
             case NONE -> keys -> {
-                throw new IOException("nothing to list: bucket_url " + target.name()
-                        + " is neither an S3 nor a file:// URL; set monitor.bucket");
+                throw new IOException(target.whyNotListed().orElseThrow());
             };
         };
     }

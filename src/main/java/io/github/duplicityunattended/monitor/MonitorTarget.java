@@ -51,6 +51,21 @@ public record MonitorTarget(Kind kind, String name, List<String> configuredFolde
         return Path.of(BucketUrl.pathOf(fileUrl)).toAbsolutePath().normalize();
     }
 
+    /**
+     * Why this target cannot be listed, in one line, or empty when it can. The monitor lists S3 buckets and
+     * {@code file://} dirs; a {@code gs://} URL (cloud gcp) or any other is backed up but not monitored.
+     */
+    public Optional<String> whyNotListed() {
+        if (kind != Kind.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(BucketUrl.isGcs(name)
+                ? "the monitor lists S3 buckets and file:// dirs only, not Google Cloud Storage (" + name
+                        + "): these backups are not checked"
+                : "the monitor has nothing to list: bucket_url " + name
+                        + " is neither an S3 nor a file:// URL; set monitor.bucket");
+    }
+
     /** How a folder is named in reports: {@code my-host-backup/etc}. */
     public String location(String folder) {
         return folder.isEmpty() ? name : name + "/" + folder;

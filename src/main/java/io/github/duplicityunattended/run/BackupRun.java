@@ -1,7 +1,6 @@
 package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.config.BackupDir;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One backup run: the dirs to back up, in config order, and what happened to each. The routes pass it
- * along as an exchange property; beans record into it.
+ * One backup run while it goes on: the dirs to back up, in config order, and what each step did to them.
+ * The routes pass it along as the exchange property {@code run}; {@link DirSteps} records into it.
  */
 public final class BackupRun {
 
@@ -19,7 +18,6 @@ public final class BackupRun {
     private final OptionalInt keepFull;
     private final boolean dryRun;
     private final Instant started;
-    private final Map<BackupDir, Instant> startedAt = new ConcurrentHashMap<>();
     private final Map<BackupDir, DirResult> backups = new ConcurrentHashMap<>();
     private final Map<BackupDir, DirResult> purges = new ConcurrentHashMap<>();
 
@@ -57,20 +55,8 @@ public final class BackupRun {
         return started;
     }
 
-    void markStarted(BackupDir dir, Instant now) {
-        startedAt.put(dir, now);
-    }
-
-    Duration elapsed(BackupDir dir, Instant now) {
-        return Duration.between(startedAt.getOrDefault(dir, now), now);
-    }
-
-    void recordBackup(BackupDir dir, DirResult result) {
-        backups.put(dir, result);
-    }
-
-    void recordPurge(BackupDir dir, DirResult result) {
-        purges.put(dir, result);
+    void record(DirStep step, DirResult result) {
+        (step.action() == DirStep.Action.BACKUP ? backups : purges).put(step.dir(), result);
     }
 
     public Optional<DirResult> backup(BackupDir dir) {
@@ -87,9 +73,5 @@ public final class BackupRun {
                 .filter(d -> !backup(d).map(DirResult::ok).orElse(false)
                         || !purge(d).map(DirResult::ok).orElse(true))
                 .toList();
-    }
-
-    public boolean isFailed() {
-        return !failedDirs().isEmpty();
     }
 }

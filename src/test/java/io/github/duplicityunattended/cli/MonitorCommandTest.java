@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /** --check and --test-email when something is in the way, run in this JVM through the launcher. */
+@UsesInstalledTools
 class MonitorCommandTest {
 
     @TempDir

@@ -84,7 +84,8 @@ class ConfigDocumentationTest {
 
     @Test
     void theDocumentedDefaultsAreTheLoadersDefaults() throws Exception {
-        Config config = f.load(ConfigFixture.valid());
+        Config config = f.load(ConfigFixture.valid().without("cloud"));
+        assertEquals(config.cloud().key(), defaultOf("cloud"));
         assertEquals(config.schedule(), defaultOf("schedule"));
         assertEquals(config.duplicityPath(), defaultOf("duplicity_path"));
         assertEquals(config.timeout(), Durations.parse(defaultOf("timeout")).orElseThrow());

@@ -32,15 +32,10 @@ class ConfigValuesTest {
                 + " as duplicity requires (gpg --list-keys --keyid-format long shows it), not '" + keyId + "'");
     }
 
-    @Test
-    void cloudGcpIsRefusedWithTheReason() {
-        assertRefused("cloud", "gcp", "gcp is not supported; this program backs up to S3 (cloud: aws)");
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"AWS", "azure", "s3"})
-    void anyCloudButAwsIsRefused(String cloud) {
-        assertRefused("cloud", cloud, "must be aws, not '" + cloud + "'");
+    @ValueSource(strings = {"AWS", "GCP", "azure", "s3"})
+    void anyCloudButAwsOrGcpIsRefused(String cloud) {
+        assertRefused("cloud", cloud, "must be aws or gcp, not '" + cloud + "'");
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package io.github.duplicityunattended.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.duplicityunattended.testsupport.Unprivileged;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -120,19 +119,6 @@ class CredentialsFileReaderTest {
         ConfigFixture.chmod(file, "rw-rw----");
         assertEquals(Optional.of(file + " has mode 660: group or others may read or change it; run: chmod 600 '"
                 + f.dir + "/it'\\''s aws credentials'"), CredentialsFileReader.read(file).problem());
-    }
-
-    @Test
-    void aFileThisUserMayNotReadIsRefused() throws Exception {
-        Path file = f.credentials("aws_credentials", "[default]\n");
-        ConfigFixture.chmod(file, "---------");
-        assertEquals(file + " is not readable by this user",
-                Unprivileged.call(CredentialsFileReaderTest.class, "problemOf", file.toString()));
-    }
-
-    /** The problem reading the file reports: called without the capabilities that bypass its mode. */
-    static String problemOf(String file) {
-        return CredentialsFileReader.read(Path.of(file)).problem().orElse("no problem");
     }
 
     @Test

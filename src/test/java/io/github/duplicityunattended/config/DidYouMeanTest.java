@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Optional;
 import java.util.Set;
@@ -44,9 +45,12 @@ class DidYouMeanTest {
     }
 
     @Test
-    void theHintNamesTheNewNameOfARenamedKeyBeforeAnySuggestion() {
-        assertEquals("; it is now called bucket_url: rename it", DidYouMean.hint("s3_url", TOP));
-        assertEquals(" (did you mean cloud?)", DidYouMean.hint("clod", TOP));
+    void anOldNameThatIsStillReadIsNeverSuggestedNorListed() {
+        Set<String> accepted = new TreeSet<>(TOP);
+        accepted.add("s3_url");
+        assertEquals(" (did you mean bucket_url?)", DidYouMean.hint("bucket_ur", accepted));
+        assertFalse(DidYouMean.hint("s3_ur", accepted).contains("s3_url"), DidYouMean.hint("s3_ur", accepted));
+        assertFalse(DidYouMean.hint("retention", accepted).contains("s3_url"));
         assertEquals("; known keys: excludes, includes, source",
                 DidYouMean.hint("s3_url", ConfigSchema.childrenOf("backup_dirs[]")));
     }

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * The JavaScript cfn-lint passes both templates, with the current CloudFormation resource
  * specification that .ci/install-deploy-tools puts in place of its bundled, older one, and it still
  * rejects what is wrong.
  */
+@UsesInstalledTools
 class CloudFormationTemplatesLintCleanTest {
 
     @TempDir
@@ -54,7 +56,7 @@ class CloudFormationTemplatesLintCleanTest {
     @Test
     void theLinterUsesTheCurrentResourceSpecification() {
         String bundled = DeployTools.read(DeployTools.root().resolve(
-                ".tools/node_modules/cfn-lint/data/aws_resources_specification.json"));
+                ".tools/deploy/node_modules/cfn-lint/data/aws_resources_specification.json"));
         assertTrue(bundled.contains("\"AWS::SES::EmailIdentity\""),
                 "cfn-lint still has its old specification: " + DeployTools.INSTALL_HINT);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * container/entrypoint.sh, run here outside any container (no container engine runs on these
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was started with. Run as root, as CI is, the script first becomes the service user; the test uses
  * {@code nobody} for that.
  */
+@UsesInstalledTools
 class ContainerEntrypointStartsTheProgramTest {
 
     static final String JAR = "/opt/duplicity-unattended/duplicity-unattended.jar";

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * The Containerfile cannot be built here (no container engine, no base images), so this reads it:
  * a Maven build stage, a Debian runtime with what duplicity needs, a non-root user, and the same
  * layout (jar, config, GnuPG home, cache) as the systemd units and the entrypoint.
  */
+@UsesInstalledTools
 class ContainerImageMatchesTheUnitsTest {
 
     /** One instruction, continuation lines joined: e.g. {@code ["RUN", "apt-get ..."]}. */

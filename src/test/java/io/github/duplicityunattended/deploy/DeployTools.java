@@ -59,9 +59,9 @@ final class DeployTools {
 
     /** cfn-lint where .ci/install-deploy-tools puts it. */
     static String cfnLint() {
-        Path lint = root().resolve(".tools/node_modules/.bin/cfn-lint");
+        Path lint = root().resolve(".tools/deploy/node_modules/.bin/cfn-lint");
         if (!Files.isExecutable(lint)) {
-            fail("cfn-lint is not installed in .tools/: " + INSTALL_HINT);
+            fail("cfn-lint is not installed in .tools/deploy/: " + INSTALL_HINT);
         }
         return lint.toString();
     }

@@ -16,11 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * Both services read every file to back up and can write nothing but their cache, state and
  * private /tmp; {@code systemd-analyze security} agrees (the original's root unit scores 9.6).
  */
+@UsesInstalledTools
 class ServiceUnitsAreHardenedTest {
 
     /** Runs a test once for the daemon and once for the once-service. */

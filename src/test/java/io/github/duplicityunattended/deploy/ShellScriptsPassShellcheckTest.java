@@ -9,8 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /** The deployment kit's shell scripts are executable and shellcheck finds nothing in them. */
+@UsesInstalledTools
 class ShellScriptsPassShellcheckTest {
 
     @ParameterizedTest

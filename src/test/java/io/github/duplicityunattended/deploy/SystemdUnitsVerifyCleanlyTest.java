@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * {@code systemd-analyze verify} finds nothing to say about the units, and the timer and the
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian host; where that is absent the test verifies copies whose java is the one running this
  * test, and says so in its failure messages. Nothing else in the copies changes.
  */
+@UsesInstalledTools
 class SystemdUnitsVerifyCleanlyTest {
 
     static final List<String> UNITS = List.of(

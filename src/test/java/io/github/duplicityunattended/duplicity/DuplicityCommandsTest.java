@@ -102,6 +102,21 @@ class DuplicityCommandsTest {
     }
 
     @Test
+    void gcpRunsTheOriginalsCommandWithoutTheS3OptionsOnEveryDuplicity() throws Exception {
+        Config config = Configs.load(tmp, Configs.original().replace("cloud: aws", "cloud: gcp")
+                .replace("s3+http://my-host-backup", "gs://my-host-backup"));
+        for (DuplicityVersion version : List.of(OLD, NEW)) {
+            DuplicityCommands commands = new DuplicityCommands(config, version, false);
+            assertEquals(List.of("--full-if-older-than", "1M", "--encrypt-sign-key", "0123ABCD",
+                    "--archive-dir", CACHE,
+                    "--include", "/home/user docs/important", "--include", "/home/user docs/photos", "--exclude", "**",
+                    "/home/user docs", "gs://my-host-backup/home/user docs"), commands.backup(dir(config, 1)));
+            assertEquals(List.of("remove-all-but-n-full", "2", "--force", "--archive-dir", CACHE,
+                    "gs://my-host-backup/etc"), commands.purge(dir(config, 0), 2));
+        }
+    }
+
+    @Test
     void dryRunAddsDryRunToTheBackupAndDropsForceFromThePurge() throws Exception {
         Config config = original();
         DuplicityCommands dry = new DuplicityCommands(config, OLD, true);
@@ -129,13 +144,5 @@ class DuplicityCommandsTest {
         assertEquals("http://127.0.0.1:9000", args.get(endpoint + 1));
         assertEquals("250", args.get(volsize + 1));
         assertTrue(endpoint < volsize && volsize < firstInclude, args::toString);
-    }
-
-    @Test
-    void theDirOfACommandIsFoundFromItsTarget() throws Exception {
-        Config config = original();
-        DuplicityCommands commands = new DuplicityCommands(config, OLD, false);
-        assertEquals(dir(config, 1), commands.dirOf(commands.purge(dir(config, 1), 1)).orElseThrow());
-        assertTrue(commands.dirOf(List.of("--version")).isEmpty());
     }
 }

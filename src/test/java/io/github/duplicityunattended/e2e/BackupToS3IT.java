@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
-import io.github.duplicityunattended.testsupport.Await;
+import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,8 +57,8 @@ class BackupToS3IT extends RealBackupTest {
         Instant firstFullTime = BACKUP_TIME.parse(firstFull.get(0).replaceAll(".*duplicity-full\\.(\\w+)\\..*", "$1"),
                 Instant::from);
         // duplicity counts whole seconds: the first full is older than 1s once the clock is 2 s past it
-        Await.until("the first full backup to be older than 1s", Duration.ofMinutes(1),
-                () -> Instant.now().getEpochSecond() >= firstFullTime.getEpochSecond() + 2);
+        Conditions.await(() -> Instant.now().getEpochSecond() >= firstFullTime.getEpochSecond() + 2,
+                "the first full backup is older than 1s");
         Files.writeString(source.resolve("readme.txt"), "second full\n");
         AppProcess.Result second = runOnce(work, config);
 

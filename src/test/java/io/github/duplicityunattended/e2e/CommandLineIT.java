@@ -80,7 +80,7 @@ class CommandLineIT {
         assertEquals(2, r.exitCode(), r::toString);
         assertFalse(Files.exists(marker), "duplicity was called");
         Path config = tmp.resolve("config.yaml");
-        assertTrue(r.lines().contains(config + ": cloud: must be aws, not 'azure'"), r::toString);
+        assertTrue(r.lines().contains(config + ": cloud: must be aws or gcp, not 'azure'"), r::toString);
         assertTrue(r.lines().contains(config
                 + ": remove_all_but_n_ful: unknown key (did you mean remove_all_but_n_full?)"), r::toString);
         assertTrue(r.lines().contains(config + ": backup_dirs[1].source: must be an absolute path, not 'etc'"),
@@ -184,10 +184,11 @@ class CommandLineIT {
         Path routes = Files.createDirectories(tmp.resolve("my-routes"));
         String flow = Files.readString(Path.of("routes/backup.camel.yaml"));
         String indent = " ".repeat(20);
-        String edited = flow.replace(indent + "- to: direct:backup-dir\n",
-                indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:backup-dir\n");
+        String edited = flow.replace(indent + "- to: direct:dir-step\n",
+                indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:dir-step\n");
         assertTrue(!edited.equals(flow), "the edit did not apply");
         Files.writeString(routes.resolve("backup.camel.yaml"), edited);
+        Files.copy(Path.of("routes/monitor.camel.yaml"), routes.resolve("monitor.camel.yaml"));
         AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.text().contains("custom step before " + source), r::toString);
@@ -204,6 +205,19 @@ class CommandLineIT {
         assertFalse(r.text().contains("\tat "), "a stack trace was printed");
         assertFalse(Files.exists(marker) && Files.readString(marker).contains("--full-if-older-than"),
                 "duplicity backed up");
+    }
+
+    @Test
+    void aRoutesDirWithoutAFlowTheOthersSendToExitsTwoNamingTheMissingRoute() throws Exception {
+        Path source = Trees.sample(tmp.resolve("lone-flow-src"));
+        Path routes = Files.createDirectories(tmp.resolve("lone-flow"));
+        Files.copy(Path.of("routes/backup.camel.yaml"), routes.resolve("backup.camel.yaml"));
+        AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.text().contains("route backup-failed sends to direct:failure-notice, but no loaded route starts"
+                + " there"), r::toString);
+        assertFalse(r.text().contains("\tat "), "a stack trace was printed");
+        assertFalse(r.text().contains("Backup run started"), r::toString);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
-import io.github.duplicityunattended.testsupport.Await;
+import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.FaultProxy;
 import io.github.duplicityunattended.testsupport.Hold;
 import io.github.duplicityunattended.testsupport.Processes;
@@ -78,7 +78,7 @@ class ShutdownAndLockingIT extends RealBackupTest {
             first.process().destroy();
             // the held upload never answers: the JVM ends only if it stops duplicity instead of waiting for it
             first.await(PATIENCE);
-            Await.until("duplicity to end", PATIENCE, () -> duplicityProcesses(source).isEmpty(),
+            Conditions.await(() -> duplicityProcesses(source).isEmpty(), "duplicity ends", PATIENCE,
                     () -> duplicityProcesses(source).toString());
             thirdVolume.drop();
             assertEquals(List.of(), volumes("sigterm-case", source, 3), "the held volume reached S3");

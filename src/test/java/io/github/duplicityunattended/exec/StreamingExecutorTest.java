@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testsupport.Await;
-import io.github.duplicityunattended.testsupport.CapturedLog;
-import io.github.duplicityunattended.testsupport.Command;
+import io.github.duplicityunattended.testsupport.Conditions;
+import io.github.duplicityunattended.testsupport.LogCapture;
 import io.github.duplicityunattended.testsupport.Processes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 /** The executor behind camel-exec, on real processes (/bin/sh scripts). */
 class StreamingExecutorTest {
@@ -30,10 +30,9 @@ class StreamingExecutorTest {
     @TempDir
     Path tmp;
 
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "PASSPHRASE", "", "MARK", "x");
 
-    private final StreamingExecutor executor = new StreamingExecutor(ENV, args -> "/srv/data", 5);
+    private final StreamingExecutor executor = new StreamingExecutor(ENV, 5);
 
     private Path script(String body) throws Exception {
         Path s = tmp.resolve("script-" + System.nanoTime() + ".sh");
@@ -67,31 +66,26 @@ class StreamingExecutorTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("JAVA_HOME=")), lines::toString);
     }
 
-    /** Runs the command in the background, as the route's thread runs duplicity. */
-    private CompletableFuture<ExecResult> running(ExecCommand command) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return executor.execute(command);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     @Test
-    void everyLineIsLoggedWithItsDirBeforeTheProcessEnds() throws Exception {
-        Path gate = tmp.resolve("gate");
-        assertEquals(0, Command.run(List.of("mkfifo", gate.toString()), Map.of(), null, PATIENCE).exitCode());
-        try (CapturedLog log = CapturedLog.attach()) {
-            // the script waits at the gate after its first line, until the test has seen that line logged
-            CompletableFuture<ExecResult> r = running(command(script(
-                    "echo first line; read go < '" + gate + "'; echo second line >&2; exit 3"), Long.MAX_VALUE));
-            Await.until("the first line in the log", PATIENCE, () -> log.texts().contains("[/srv/data] first line"),
-                    () -> log.texts().toString());
-            assertFalse(r.isDone(), "the process ended before the gate opened");
-
-            Files.writeString(gate, "go\n");
-            assertEquals(3, r.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).getExitValue());
+    void everyLineIsLoggedWithTheCallersDirWhileTheProcessStillRuns() throws Exception {
+        Path release = tmp.resolve("release");
+        Path script = script("echo first line; while [ ! -e '" + release + "' ]; do sleep 0.05; done;"
+                + " echo second line >&2; exit 3");
+        try (LogCapture log = LogCapture.console()) {
+            CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+                MDC.put("dir", "/srv/data");
+                try {
+                    return executor.execute(command(script, Long.MAX_VALUE));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    MDC.remove("dir");
+                }
+            });
+            Conditions.await(() -> log.texts().contains("[/srv/data] first line"), "the first line is logged");
+            assertFalse(running.isDone(), "the first line was logged only when the process ended");
+            Files.createFile(release);
+            assertEquals(3, running.get(Conditions.DEADLINE.toSeconds(), TimeUnit.SECONDS).getExitValue());
             assertTrue(log.texts().contains("[/srv/data] second line"), log.texts()::toString);
         }
     }
@@ -107,7 +101,7 @@ class StreamingExecutorTest {
     void aCommandPastItsTimeoutIsStoppedWithItsChildren() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
         // a 1 s timeout against a 300 s command: minutes of margin tell stopping it from waiting for it
-        ExecResult r = assertTimeoutPreemptively(PATIENCE, () -> executor.execute(
+        ExecResult r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> executor.execute(
                 command(script("sleep 300 & echo $! > " + pidFile + "; wait"), 1000)), "waited for the command");
         List<String> lines = out(r);
         assertEquals(StreamingExecutor.TIMED_OUT, r.getExitValue());
@@ -118,28 +112,25 @@ class StreamingExecutorTest {
     @Test
     void terminateAllEndsARunningCommandAndItsChildren() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
-        CompletableFuture<ExecResult> running = running(
-                command(script("sleep 300 & echo $! > " + pidFile + "; wait"), Long.MAX_VALUE));
-        Await.until("the script to start its child", PATIENCE,
-                () -> Files.exists(pidFile) && !read(pidFile).isBlank());
+        CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return executor.execute(command(script("sleep 300 & echo $! > " + pidFile + "; wait"), Long.MAX_VALUE));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Conditions.await(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank(),
+                "the script starts its child");
         assertEquals(1, executor.runningCount());
         executor.terminateAll();
-        ExecResult r = running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        ExecResult r = running.get(Conditions.DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertTrue(r.getExitValue() != 0);
         awaitEnd(Long.parseLong(Files.readString(pidFile).strip()));
         assertEquals(0, executor.runningCount());
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    private static void awaitEnd(long pid) throws InterruptedException {
-        Await.until("the child sleep " + pid + " to end", PATIENCE, () -> !Processes.running(pid));
+    private static void awaitEnd(long pid) throws Exception {
+        Conditions.await(() -> !Processes.running(pid), "the child sleep " + pid + " ends");
     }
 
     @Test

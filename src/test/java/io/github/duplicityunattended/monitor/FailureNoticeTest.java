@@ -2,15 +2,15 @@ package io.github.duplicityunattended.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityCommands;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.run.BackupRun;
-import io.github.duplicityunattended.run.DirRecorder;
+import io.github.duplicityunattended.exec.CommandOutput;
+import io.github.duplicityunattended.run.DirStep;
+import io.github.duplicityunattended.run.DirSteps;
+import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.exec.ExecCommand;
-import org.apache.camel.component.exec.ExecResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,27 +33,23 @@ class FailureNoticeTest {
     Path dir;
 
     /**
-     * A run, ended at the clock's instant, in which the first configured dir was backed up and the second
-     * failed (duplicity exits 23 after printing {@code lines} lines); any further dirs were not backed up.
+     * The report of a run, ended at the clock's instant, in which the first configured dir was backed up and the
+     * second failed (duplicity exits 23 after printing {@code lines} lines); any further dirs were not backed up.
      */
-    static BackupRun failedRun(Config config, int lines, Clock clock) {
-        DirRecorder recorder = new DirRecorder(new DuplicityCommands(config, new DuplicityVersion(0, 8, 22), false),
-                clock);
+    static RunReport failedRun(Config config, int lines, Clock clock) {
+        DirSteps steps = new DirSteps(new DuplicityCommands(config, new DuplicityVersion(0, 8, 22), false), clock);
         BackupRun run = new BackupRun(config.backupDirs(), OptionalInt.empty(), false, clock.instant().minusSeconds(75));
-        BackupDir etc = config.backupDirs().get(0);
-        BackupDir data = config.backupDirs().get(1);
-        recorder.backupArgs(run, etc);
-        recorder.backedUp(run, etc, result(0, List.of("Errors 0")));
-        recorder.backupArgs(run, data);
-        recorder.backedUp(run, data, result(23, IntStream.rangeClosed(1, lines).mapToObj(i -> "line " + i).toList()));
-        return run;
+        DirStep etc = steps.start(run, config.backupDirs().get(0), DirStep.Action.BACKUP);
+        steps.finished(run, etc, output(0, List.of("Errors 0")));
+        DirStep data = steps.start(run, config.backupDirs().get(1), DirStep.Action.BACKUP);
+        steps.finished(run, data, output(23, IntStream.rangeClosed(1, lines).mapToObj(i -> "line " + i).toList()));
+        return RunReport.of(run, clock.instant());
     }
 
-    private static ExecResult result(int exit, List<String> output) {
+    private static CommandOutput output(int exit, List<String> tail) {
         ExecCommand duplicity = new ExecCommand("duplicity", List.of(), null, 1000L, null, null, null, false,
                 LoggingLevel.OFF);
-        return new ExecResult(duplicity,
-                new ByteArrayInputStream(String.join("\n", output).getBytes(StandardCharsets.UTF_8)), null, exit);
+        return new CommandOutput(duplicity, exit, tail);
     }
 
     static Config config(Path dir) throws Exception {
@@ -63,9 +58,9 @@ class FailureNoticeTest {
 
     @Test
     void theNoticeNamesTheHostAndHoldsTheSummaryAndTheLastLinesOfEachFailedDir() throws Exception {
-        BackupRun run = failedRun(config(dir), 50, CLOCK);
+        RunReport report = failedRun(config(dir), 50, CLOCK);
 
-        Mail mail = new FailureNotice("web1", CLOCK).mail(run);
+        Mail mail = new FailureNotice("web1").mail(report);
 
         List<String> expected = new ArrayList<>(List.of(
                 "Backup run FAILED: 1 of 2 dirs ok, 1 failed, took 1m 15s",
@@ -80,9 +75,7 @@ class FailureNoticeTest {
 
     @Test
     void aShortOutputIsQuotedWhole() throws Exception {
-        BackupRun run = failedRun(config(dir), 2, CLOCK);
-
-        String text = new FailureNotice("web1", CLOCK).mail(run).text();
+        String text = new FailureNotice("web1").mail(failedRun(config(dir), 2, CLOCK)).text();
 
         assertEquals("""
                 Failed dirs: /srv/data

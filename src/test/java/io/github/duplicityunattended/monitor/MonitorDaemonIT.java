@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
-import io.github.duplicityunattended.testsupport.Await;
+import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.FaultProxy;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
@@ -26,10 +26,9 @@ class MonitorDaemonIT {
     @TempDir
     Path dir;
 
-    private static void awaitLine(AppProcess app, String text) throws InterruptedException {
-        Await.until("a line with '" + text + "'", PATIENCE,
-                () -> !app.process().isAlive() || app.output().stream().anyMatch(l -> l.contains(text)),
-                () -> String.join("\n", app.output()));
+    private static void awaitLine(AppProcess app, String text) throws Exception {
+        Conditions.await(() -> !app.process().isAlive() || app.output().stream().anyMatch(l -> l.contains(text)),
+                "a line with '" + text + "'", PATIENCE, () -> String.join("\n", app.output()));
         assertTrue(app.process().isAlive(), () -> "the daemon ended:\n" + String.join("\n", app.output()));
     }
 

@@ -2,6 +2,7 @@ package io.github.duplicityunattended.monitor;
 
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
+import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.LogCapture;
 import io.github.duplicityunattended.testsupport.RequestLog;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
@@ -11,20 +12,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 
 /**
  * Runs routes/monitor.camel.yaml in a Camel context with the beans and placeholders the application gives it,
  * made from a real config file, against S3Proxy holding the seeded bucket and the SES emulator. A fixed clock
  * decides what is stale.
  */
+@UsesInstalledTools
 abstract class MonitorRouteTestSupport extends CamelTestSupport {
 
     static final Instant NOW = Instant.parse("2030-06-15T08:00:00Z");
@@ -37,6 +37,7 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
     RequestLog requests;
     SesEmulator ses;
     Config config;
+    MonitorSetup setup;
     /** What the monitor logged during the test. */
     LogCapture log;
 
@@ -58,11 +59,8 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         log = new LogCapture("io.github.duplicityunattended.monitor", Level.INFO, true);
         config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
         CamelContext context = super.createCamelContext();
-        MonitorSetup setup = new MonitorSetup(config, CLOCK, false);
-        setup.beans().forEach(context.getRegistry()::bind);
-        Properties placeholders = new Properties();
-        placeholders.putAll(setup.properties());
-        context.getPropertiesComponent().setInitialProperties(placeholders);
+        setup = new MonitorSetup(config, CLOCK, false);
+        Flows.bind(context, setup);
         return context;
     }
 
@@ -73,8 +71,6 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return PluginHelper.getRoutesLoader(context)
-                .findRoutesBuilders(ResourceHelper.resolveMandatoryResource(context, "file:routes/monitor.camel.yaml"))
-                .toArray(RoutesBuilder[]::new);
+        return Flows.routes(context, setup);
     }
 }

@@ -51,6 +51,9 @@ class MonitorSetupTest {
                 .properties().get("monitor.scheduled"));
         assertEquals("false", new MonitorSetup(config("sftp://example.com/host", ""), Clock.systemUTC(), true)
                 .properties().get("monitor.scheduled"));
+        Config gcp = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "gs://my-host-backup", "")
+                .replace("cloud: aws", "cloud: gcp"));
+        assertEquals("false", new MonitorSetup(gcp, Clock.systemUTC(), true).properties().get("monitor.scheduled"));
     }
 
     @Test

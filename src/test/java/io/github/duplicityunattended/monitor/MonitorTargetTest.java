@@ -6,6 +6,7 @@ import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +45,27 @@ class MonitorTargetTest {
     }
 
     @Test
-    void anyOtherUrlHasNothingToList() throws Exception {
-        assertEquals(MonitorTarget.Kind.NONE, target("sftp://example.com/host", "").kind());
+    void anyOtherUrlHasNothingToListAndSaysSoInOneLine() throws Exception {
+        MonitorTarget target = target("sftp://example.com/host", "");
+        assertEquals(MonitorTarget.Kind.NONE, target.kind());
+        assertEquals(Optional.of("the monitor has nothing to list: bucket_url sftp://example.com/host is neither"
+                + " an S3 nor a file:// URL; set monitor.bucket"), target.whyNotListed());
+    }
+
+    @Test
+    void googleCloudStorageIsNotListedAndTheReasonSaysTheMonitorListsS3AndFileOnly() throws Exception {
+        Config config = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "gs://my-host-backup", "")
+                .replace("cloud: aws", "cloud: gcp"));
+        MonitorTarget target = MonitorTarget.of(config);
+        assertEquals(MonitorTarget.Kind.NONE, target.kind());
+        assertEquals(Optional.of("the monitor lists S3 buckets and file:// dirs only, not Google Cloud Storage"
+                + " (gs://my-host-backup): these backups are not checked"), target.whyNotListed());
+    }
+
+    @Test
+    void aListableTargetHasNoReasonNotToBeListed() throws Exception {
+        assertEquals(Optional.empty(), target("s3+http://my-host-backup", "").whyNotListed());
+        assertEquals(Optional.empty(), target("file:///backups/host", "").whyNotListed());
     }
 
     @Test

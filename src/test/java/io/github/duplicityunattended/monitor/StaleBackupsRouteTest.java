@@ -3,7 +3,7 @@ package io.github.duplicityunattended.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.run.BackupRun;
+import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +51,7 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
 
     @Test
     void aFailedBackupRunIsMailedAtOnceWithItsSummaryAndOutput() throws Exception {
-        BackupRun run = FailureNoticeTest.failedRun(config, 3, CLOCK);
+        RunReport run = FailureNoticeTest.failedRun(config, 3, CLOCK);
 
         template.sendBody("direct:failure-notice", run);
 

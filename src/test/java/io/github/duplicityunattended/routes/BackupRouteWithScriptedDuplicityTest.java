@@ -4,46 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.config.BackupDir;
-import io.github.duplicityunattended.duplicity.DuplicityCommands;
-import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
-import io.github.duplicityunattended.exec.StreamingExecutor;
-import io.github.duplicityunattended.run.BackupRun;
-import io.github.duplicityunattended.run.BackupRuns;
-import io.github.duplicityunattended.run.DirRecorder;
+import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunLock;
-import io.github.duplicityunattended.run.RunOutcome;
-import io.github.duplicityunattended.testsupport.CapturedLog;
+import io.github.duplicityunattended.run.RunRefusal;
+import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.Configs;
+import io.github.duplicityunattended.testsupport.Flows;
+import io.github.duplicityunattended.testsupport.LogCapture;
 import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * routes/backup.camel.yaml with the real beans and executor, and a scripted stand-in for the duplicity
- * executable (the end-to-end tests run the real duplicity; here the flow is under test).
+ * routes/backup.camel.yaml wired as the program wires it (the backup and monitor flows' own setups), with a
+ * scripted stand-in for the duplicity executable: the end-to-end tests run the real one; here the flow is under
+ * test.
  */
 class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     Path tmp;
     ScriptedDuplicity duplicity;
     Config config;
-    RunOutcome outcome = new RunOutcome();
     RunLock lock;
+    BackupSetup backup;
+    MonitorSetup monitor;
 
     @Override
     public boolean isUseAdviceWith() {
@@ -75,37 +74,21 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        Properties p = new Properties();
-        p.setProperty("backup.schedule", "0/1 * * * * ?");
-        p.setProperty("backup.scheduled", "false");
-        p.setProperty("backup.timeout-millis", "60000");
-        p.setProperty("duplicity.executable", duplicity.executable().toString());
-        context.getPropertiesComponent().setInitialProperties(p);
+        backup = new BackupSetup(config, new BackupSetup.Mode(false, false, false), System.getenv(),
+                CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
+                        "")), Clock.systemUTC());
+        monitor = new MonitorSetup(config, Clock.systemUTC(), false);
+        Flows.bind(context, backup, monitor);
         return context;
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
-        DuplicityCommands commands = new DuplicityCommands(config, new DuplicityVersion(0, 8, 22), false);
-        registry.bind("duplicityExecutor", new StreamingExecutor(DuplicityEnvironment.of(config, System.getenv()),
-                args -> commands.dirOf(args).map(BackupDir::source).orElse("duplicity"), 50));
-        registry.bind("backupRuns", new BackupRuns(config, lock, outcome, Clock.systemUTC(), false, false));
-        registry.bind("dirRecorder", new DirRecorder(commands, Clock.systemUTC()));
-    }
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() throws Exception {
-                PluginHelper.getRoutesLoader(getCamelContext()).loadRoutes(
-                        ResourceHelper.resolveMandatoryResource(getCamelContext(), "file:routes/backup.camel.yaml"));
-            }
-        };
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return Flows.routes(context, backup, monitor);
     }
 
     private MockEndpoint failedRuns() throws Exception {
-        // the failure notice is the monitor's (monitor.camel.yaml): here a mock receives what it would mail
+        // the failure notice is the monitor flow's: here a mock receives the report it would mail
         AdviceWith.adviceWith(context, "backup-failed",
                 a -> a.weaveByToUri("direct:failure-notice").replace().to("mock:failed"));
         context.start();
@@ -116,7 +99,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
     void aFailingDirDoesNotStopTheOthersAndOnlyTheDirsBackedUpArePurged() throws Exception {
         MockEndpoint failed = failedRuns();
         failed.expectedMessageCount(1);
-        template.sendBody("direct:backup-run", null);
+        Object reply = template.requestBody("direct:backup-run", (Object) null);
 
         assertEquals(List.of(
                 "backup /srv/first", "backup /srv/broken", "backup /srv/purge-fails", "backup /srv/last",
@@ -124,17 +107,16 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
                 "purge boto3+s3://my-host-backup/srv/purge-fails",
                 "purge boto3+s3://my-host-backup/srv/last"), duplicity.summary());
         failed.assertIsSatisfied();
-        BackupRun run = failed.getExchanges().get(0).getIn().getBody(BackupRun.class);
-        assertEquals(List.of("/srv/broken", "/srv/purge-fails"),
-                run.failedDirs().stream().map(BackupDir::source).toList());
-        assertEquals(1, outcome.exitCode());
-        assertEquals(List.of("/srv/broken", "/srv/purge-fails"), outcome.failedDirs());
+        RunReport report = failed.getExchanges().get(0).getIn().getBody(RunReport.class);
+        assertEquals(List.of("/srv/broken", "/srv/purge-fails"), report.failedDirs());
+        assertEquals(report, reply, "the reply is the report the failure notice got");
+        assertEquals(1, report.exitCode());
     }
 
     @Test
     void theSummaryNamesEveryDirWithItsResultAndStatistics() throws Exception {
         failedRuns();
-        try (CapturedLog log = CapturedLog.attach()) {
+        try (LogCapture log = LogCapture.console()) {
             template.sendBody("direct:backup-run", null);
             List<String> lines = log.texts();
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("Backup run FAILED: 2 of 4 dirs ok, 2 failed")),
@@ -156,14 +138,16 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
         failed.expectedMessageCount(0);
         RunLock other = new RunLock(lock.file());
         other.acquire(Duration.ZERO);
+        Object reply;
         try {
-            template.sendBody("direct:backup-run", null);
+            reply = template.requestBody("direct:backup-run", (Object) null);
         } finally {
             other.release();
         }
         assertTrue(duplicity.calls().isEmpty());
-        assertTrue(outcome.refusal().orElseThrow().contains("another backup run is in progress"));
-        assertEquals(1, outcome.exitCode());
+        RunRefusal refusal = (RunRefusal) reply;
+        assertTrue(refusal.reason().contains("another backup run is in progress"), refusal.reason());
+        assertEquals(1, refusal.exitCode());
         failed.assertIsSatisfied();
     }
 
@@ -171,8 +155,8 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
     void theLockIsReleasedAfterARunSoTheNextRunGoesAhead() throws Exception {
         failedRuns();
         template.sendBody("direct:backup-run", null);
-        template.sendBody("direct:backup-run", null);
+        Object second = template.requestBody("direct:backup-run", (Object) null);
         assertEquals(14, duplicity.calls().size());
-        assertTrue(outcome.refusal().isEmpty());
+        assertTrue(second instanceof RunReport, "the second run ran: " + second);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testsupport.Await;
+import io.github.duplicityunattended.testsupport.Conditions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +49,7 @@ class RunLockTest {
         });
         waiting.start();
         // between two tries it sleeps: then it has found the lock taken and is waiting for it
-        Await.until("the second run to wait", Duration.ofMinutes(1),
-                () -> waiting.getState() == Thread.State.TIMED_WAITING);
+        Conditions.await(() -> waiting.getState() == Thread.State.TIMED_WAITING, "the second run waits");
         assertFalse(acquired.isDone());
 
         first.release();

@@ -27,6 +27,6 @@ class CommandTest {
 
         assertTrue(e.getMessage().contains("did not finish within 1 s; it said:\nchild "), e.getMessage());
         long child = Long.parseLong(e.getMessage().replaceAll("(?s).*child (\\d+).*", "$1"));
-        Await.until("the child sleep to end", Duration.ofMinutes(1), () -> !Processes.running(child));
+        Conditions.await(() -> !Processes.running(child), "the child sleep ends");
     }
 }

@@ -12,17 +12,23 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Keeps, in memory, every event one logger (and those below it) writes at or above a level of its own, until
- * closed; unlike {@link CapturedLog}, which takes what reaches the root logger, it can take DEBUG events and
- * keep them off the console.
+ * Keeps, in memory, every event one logger (and those below it) writes at or above a level, until closed. A
+ * line's text is what the console shows after the level: the message, after the dir it concerns when a route
+ * was working on one ({@code [/srv/data] ...}).
  */
 public final class LogCapture implements AutoCloseable {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** One logged line: when, at which level, and its text. */
+    public record Line(long millis, String level, String text) {
+    }
+
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final String name = "capture-" + System.identityHashCode(this);
     private final LoggerConfig target;
+    private final boolean added;
 
     /**
+     * @param logger   the logger's name; "" for the root logger (everything that reaches the console)
      * @param additive whether the events also still go to the console
      */
     public LogCapture(String logger, Level level, boolean additive) {
@@ -31,22 +37,42 @@ public final class LogCapture implements AutoCloseable {
         AbstractAppender appender = new AbstractAppender(name, null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
+                String dir = event.getContextData().getValue("dir");
+                lines.add(new Line(event.getTimeMillis(), event.getLevel().name(),
+                        (dir == null ? "" : "[" + dir + "] ") + event.getMessage().getFormattedMessage()));
             }
         };
         appender.start();
-        LoggerConfig existing = config.getLoggers().get(logger);
-        target = existing != null ? existing : new LoggerConfig(logger, level, additive);
-        target.setLevel(level);
+        LoggerConfig existing = logger.isEmpty() ? config.getRootLogger() : config.getLoggers().get(logger);
+        added = existing == null;
+        target = added ? new LoggerConfig(logger, level, additive) : existing;
+        if (!logger.isEmpty()) {
+            target.setLevel(level);
+        }
         target.addAppender(appender, level, null);
-        if (existing == null) {
+        if (added) {
             config.addLogger(logger, target);
         }
         context.updateLoggers();
     }
 
-    /** Every event so far, as {@code LEVEL message}. */
+    /** Everything that reaches the console at INFO and above. */
+    public static LogCapture console() {
+        return new LogCapture("", Level.INFO, true);
+    }
+
+    /** Every line so far, as {@code LEVEL text}. */
     public List<String> lines() {
+        return lines.stream().map(l -> l.level() + " " + l.text()).toList();
+    }
+
+    /** Every line's text so far. */
+    public List<String> texts() {
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** Every line so far, with its time and level. */
+    public List<Line> events() {
         return List.copyOf(lines);
     }
 

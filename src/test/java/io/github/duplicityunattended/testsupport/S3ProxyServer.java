@@ -2,7 +2,6 @@ package io.github.duplicityunattended.testsupport;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -50,7 +49,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
-        Await.until("S3Proxy to start", Duration.ofMinutes(1), () -> proxy.getState().equals("STARTED"));
+        Conditions.await(() -> proxy.getState().equals("STARTED"), "S3Proxy starts");
         return new S3ProxyServer(proxy, context);
     }
 

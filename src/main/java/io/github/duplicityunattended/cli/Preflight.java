@@ -17,14 +17,14 @@ import java.util.HashMap;
  * What --validate checks beyond the config file itself: duplicity runs, the GnuPG key and its secret
  * part are in the keyring, every source dir is a readable dir, the cache dir is writable.
  */
-final class EnvironmentCheck {
+final class Preflight {
 
     private final Config config;
     private final Map<String, String> environment;
     private final List<String> passed = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
-    EnvironmentCheck(Config config, Map<String, String> environment) {
+    Preflight(Config config, Map<String, String> environment) {
         this.config = config;
         this.environment = environment;
     }
@@ -37,7 +37,7 @@ final class EnvironmentCheck {
         return problems;
     }
 
-    EnvironmentCheck run() {
+    Preflight run() {
         DuplicityProbe.Result duplicity = DuplicityProbe.probe(config.duplicityPath(), environment);
         duplicity.version().ifPresentOrElse(v -> passed.add("duplicity " + v + " runs"),
                 () -> problems.add(duplicity.problem()));
@@ -67,7 +67,7 @@ final class EnvironmentCheck {
             // stderr is left out: gpg's notes there ("checking the trustdb") are not part of the listing
             ShortCommand.Result r = ShortCommand.run(cmd, env, Duration.ofSeconds(30), false);
             if (r.finished() && r.exitCode() == 0) {
-                SigningKeyCheck.problem(config.gpgKeyId(), r.output().lines().toList()).ifPresentOrElse(problems::add,
+                SigningSubkey.problem(config.gpgKeyId(), r.output().lines().toList()).ifPresentOrElse(problems::add,
                         () -> passed.add("GnuPG secret key " + config.gpgKeyId() + " is in the keyring and signs"));
             } else {
                 problems.add("gpg_key_id: no secret key " + config.gpgKeyId() + " in the keyring"

@@ -11,9 +11,9 @@ import java.util.Optional;
  * duplicity compares the signer with {@code gpg_key_id} and, when they differ, refuses to resume an
  * interrupted backup ("Volume was signed by key ..., not ...").
  */
-final class SigningKeyCheck {
+final class SigningSubkey {
 
-    private SigningKeyCheck() {
+    private SigningSubkey() {
     }
 
     /** A problem sentence, or empty when gpg will sign with the key that {@code gpg_key_id} names. */

@@ -6,21 +6,22 @@ import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts and ends backup runs: takes the run lock, creates the run, logs its summary, records the outcome. */
-public final class BackupRuns {
+/**
+ * Begins and ends backup runs: takes the run lock and makes the run; at the end words its report once, logs
+ * it and releases the lock.
+ */
+public final class RunLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackupRuns.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunLifecycle.class);
     private final Config config;
     private final RunLock lock;
-    private final RunOutcome outcome;
     private final Clock clock;
     private final boolean dryRun;
     private final boolean skipPurge;
 
-    public BackupRuns(Config config, RunLock lock, RunOutcome outcome, Clock clock, boolean dryRun, boolean skipPurge) {
+    public RunLifecycle(Config config, RunLock lock, Clock clock, boolean dryRun, boolean skipPurge) {
         this.config = config;
         this.lock = lock;
-        this.outcome = outcome;
         this.clock = clock;
         this.dryRun = dryRun;
         this.skipPurge = skipPurge;
@@ -37,25 +38,26 @@ public final class BackupRuns {
         return new BackupRun(config.backupDirs(), keep, dryRun, clock.instant());
     }
 
-    /** Logs the summary, releases the lock and records the outcome. */
-    public void finish(BackupRun run) {
+    /** Words the run's report, logs it and releases the lock. */
+    public RunReport finish(BackupRun run) {
         try {
-            for (RunSummary.Line line : RunSummary.entries(run, clock.instant())) {
+            RunReport report = RunReport.of(run, clock.instant());
+            for (RunReport.Line line : report.summary()) {
                 if (line.failed()) {
                     LOG.error(line.text());
                 } else {
                     LOG.info(line.text());
                 }
             }
-            outcome.record(run);
+            return report;
         } finally {
             lock.release();
         }
     }
 
-    /** Records a run that could not start, with the reason. */
-    public void refused(String reason) {
+    /** A run that could not start, with the reason. */
+    public RunRefusal refused(String reason) {
         LOG.error("Backup run not started: {}", reason);
-        outcome.refuse(reason);
+        return new RunRefusal(reason);
     }
 }

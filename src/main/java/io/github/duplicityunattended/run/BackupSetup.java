@@ -1,0 +1,100 @@
+package io.github.duplicityunattended.run;
+
+import io.github.duplicityunattended.app.CannotStart;
+import io.github.duplicityunattended.app.Flow;
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.duplicity.DuplicityCommands;
+import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.exec.StreamingExecutor;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListener;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The beans and placeholders of {@code routes/backup.camel.yaml}, made from the config. duplicity's version,
+ * which shapes its arguments, is asked while Camel loads the routes; the start waits for it and stops when
+ * duplicity cannot be run.
+ */
+public final class BackupSetup implements Flow {
+
+    /** How many of duplicity's last output lines a step keeps for the summary and the failure notice. */
+    static final int TAIL_LINES = 200;
+
+    /**
+     * How the backups run.
+     *
+     * @param scheduled back up on the config's schedule (the daemon), not only when asked
+     * @param dryRun    duplicity --dry-run, purge without --force
+     * @param skipPurge never purge
+     */
+    public record Mode(boolean scheduled, boolean dryRun, boolean skipPurge) {
+    }
+
+    private final Config config;
+    private final Mode mode;
+    private final CompletableFuture<DuplicityProbe.Result> duplicity;
+    private final StreamingExecutor executor;
+    private final Map<String, Object> beans = new LinkedHashMap<>();
+
+    /**
+     * @param duplicity the answer of {@code duplicity --version}, asked in parallel with Camel's start
+     */
+    public BackupSetup(Config config, Mode mode, Map<String, String> environment,
+                       CompletableFuture<DuplicityProbe.Result> duplicity, Clock clock) {
+        this.config = config;
+        this.mode = mode;
+        this.duplicity = duplicity;
+        this.executor = new StreamingExecutor(DuplicityEnvironment.of(config, environment), TAIL_LINES);
+        DuplicityCommands commands = new DuplicityCommands(config,
+                () -> duplicity.join().version().orElseThrow(() -> new CannotStart(duplicity.join().problem())),
+                mode.dryRun());
+        RunLock lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
+        beans.put("duplicityExecutor", executor);
+        beans.put("runLifecycle", new RunLifecycle(config, lock, clock, mode.dryRun(), mode.skipPurge()));
+        beans.put("dirSteps", new DirSteps(commands, clock));
+    }
+
+    @Override
+    public String routesFile() {
+        return "backup.camel.yaml";
+    }
+
+    @Override
+    public Map<String, Object> beans() {
+        return beans;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("backup.schedule", config.schedule());
+        p.put("backup.scheduled", String.valueOf(mode.scheduled()));
+        p.put("backup.timeout-millis", String.valueOf(config.timeout().toMillis()));
+        p.put("duplicity.executable", config.duplicityPath());
+        return p;
+    }
+
+    @Override
+    public List<MainListener> listeners() {
+        return List.of(new MainListenerSupport() {
+            @Override
+            public void beforeStart(BaseMainSupport main) {
+                DuplicityProbe.Result result = duplicity.join();
+                if (result.version().isEmpty()) {
+                    throw new CannotStart(result.problem());
+                }
+            }
+        });
+    }
+
+    /** Runs duplicity; {@link StreamingExecutor#terminateAll()} ends every running one at shutdown. */
+    public StreamingExecutor executor() {
+        return executor;
+    }
+}
