@@ -76,7 +76,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
         CamelContext context = super.createCamelContext();
         backup = new BackupSetup(config, new BackupSetup.Mode(false, false, false), System.getenv(),
                 CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
-                        "")), Clock.systemUTC());
+                        "")), CompletableFuture.completedFuture(List.of()), Clock.systemUTC());
         monitor = new MonitorSetup(config, Clock.systemUTC(), false);
         Flows.bind(context, backup, monitor);
         return context;
