@@ -10,6 +10,7 @@ import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,8 +111,11 @@ class CommandLineIT {
     void helpDocumentsTheExitCodes() throws Exception {
         AppProcess.Result r = AppProcess.run(tmp, env, "--help");
         assertEquals(0, r.exitCode());
-        assertTrue(r.text().contains("Exit codes:") && r.text().contains("2  bad config, bad usage or bad environment"),
-                r::toString);
+        assertTrue(r.text().contains("Exit codes:"), r::toString);
+        for (String code : List.of("0    ok", "1    a backup or purge failed", "2    bad config, bad usage or bad",
+                "3    every dir was backed up, but duplicity could not read some files", "143  stopped (SIGTERM)")) {
+            assertTrue(r.text().contains(code), code + " is not documented: " + r);
+        }
     }
 
     @Test

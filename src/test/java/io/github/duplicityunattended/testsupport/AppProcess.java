@@ -41,7 +41,17 @@ public final class AppProcess {
 
     /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
     public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
+        return start(List.of(), dir, env, args);
+    }
+
+    /**
+     * Starts the jar through a command that changes how it runs, such as {@code setpriv} dropping capabilities:
+     * {@code PREFIX... java -jar JAR ARGS}.
+     */
+    public static AppProcess start(List<String> prefix, Path dir, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
