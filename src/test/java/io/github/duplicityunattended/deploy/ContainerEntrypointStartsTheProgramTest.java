@@ -123,6 +123,10 @@ class ContainerEntrypointStartsTheProgramTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         DeployTools.Result read = run("cat", secret.toString());
         assertEquals("root's secret", read.output().strip(), "reads every file to back up: " + read);
+        DeployTools.Result access = run("python3", "-c", "import os, sys; print(os.access(sys.argv[1], os.R_OK))",
+                secret.toString());
+        assertEquals("True", access.output().strip(),
+                "duplicity skips a file unless access(2) allows it; that needs the no_setuid_fixup bit: " + access);
         DeployTools.Result write = run("sh", "-c", "echo changed > \"$0\"", secret.toString());
         assertNotEquals(0, write.exitCode(), "must not change what it backs up: " + write);
         assertEquals("root's secret\n", Files.readString(secret));
