@@ -34,6 +34,10 @@ fail() { # exit code 2: a bad environment, as the program itself reports it
 if [ "$(id -u)" = 0 ]; then
     command -v setpriv >/dev/null || fail "started as root but setpriv (util-linux) is missing"
     id "$user" >/dev/null 2>&1 || fail "started as root but user $user does not exist"
+    # Setting a secure bit needs CAP_SETPCAP (bit 8 of the effective set).
+    capeff="$(sed -n 's/^CapEff:[[:space:]]*//p' /proc/self/status)"
+    [ $(((0x$capeff >> 8) & 1)) = 1 ] ||
+        fail "started as root without CAP_SETPCAP (add --cap-add=SETPCAP): without it duplicity would skip every file only root can read"
     exec setpriv --reuid="$(id -u "$user")" --regid="$(id -g "$user")" --init-groups --no-new-privs \
         --inh-caps=-all,+dac_read_search --ambient-caps=-all,+dac_read_search \
         --securebits=+no_setuid_fixup \
