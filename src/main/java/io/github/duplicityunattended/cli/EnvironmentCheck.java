@@ -15,7 +15,8 @@ import java.util.HashMap;
 
 /**
  * What --validate checks beyond the config file itself: duplicity runs, the GnuPG key and its secret
- * part are in the keyring, every source dir is a readable dir, the cache dir is writable.
+ * part are in the keyring, every source dir is a readable dir, the cache dir is writable, and a local
+ * target outlives a systemd service.
  */
 final class EnvironmentCheck {
 
@@ -54,6 +55,7 @@ final class EnvironmentCheck {
             }
         }
         checkCache(config.archiveDir());
+        LocalTargetCheck.problem(config.bucketUrl(), environment, Path.of("").toAbsolutePath()).ifPresent(problems::add);
         config.awsCredentials().ifPresent(c -> passed.add("credentials file " + c.path() + " is private ("
                 + c.format().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " format)"));
         return this;
