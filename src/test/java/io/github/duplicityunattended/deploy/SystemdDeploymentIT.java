@@ -179,6 +179,7 @@ class SystemdDeploymentIT {
         long start = System.nanoTime();
         machine.ok("systemctl stop " + DAEMON, Duration.ofSeconds(90));
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        System.out.println("systemctl stop of the daemon mid-upload took " + seconds + " s");
         assertTrue(seconds < 45, "systemctl stop took " + seconds + " s:\n" + journal());
         assertEquals("", machine.ok(BACKUP_PROCESSES, STEP), "left running after the stop");
         assertEquals("inactive\nsuccess\n", machine.ok("systemctl show --value -p ActiveState " + DAEMON
