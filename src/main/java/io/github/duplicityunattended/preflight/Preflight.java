@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * What --validate checks beyond the config file itself: duplicity runs, the GnuPG key and its secret
  * part are in the keyring, every source dir is a readable dir, the cache dir is writable, the target can be
- * listed (or made), and a --routes dir loads.
+ * listed (or made) and, for a local one, outlives a systemd service, and a --routes dir loads.
  */
 public final class Preflight {
 
@@ -59,6 +59,7 @@ public final class Preflight {
             }
         }
         checkCache(config.archiveDir());
+        LocalTargetCheck.problem(config.bucketUrl(), environment, Path.of("").toAbsolutePath()).ifPresent(problems::add);
         TargetAccess.Finding target = TargetAccess.check(config);
         target.passed().ifPresent(passed::add);
         target.problem().ifPresent(problems::add);

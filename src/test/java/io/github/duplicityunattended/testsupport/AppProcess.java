@@ -39,7 +39,7 @@ public final class AppProcess {
         return Path.of(System.getProperty("app.jar", "target/duplicity-unattended.jar")).toAbsolutePath();
     }
 
-    /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
+    /** Starts the jar in {@code dir}, with this JVM's environment (less systemd's service variables) plus {@code env}. */
     public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
         return start(List.of(), dir, env, args);
     }
@@ -55,6 +55,8 @@ public final class AppProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        // the jar runs as if from a shell, even where the tests run in a systemd service: a test sets these itself
+        pb.environment().keySet().removeAll(List.of("INVOCATION_ID", "JOURNAL_STREAM"));
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
