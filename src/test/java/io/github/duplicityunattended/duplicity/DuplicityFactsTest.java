@@ -59,8 +59,8 @@ class DuplicityFactsTest {
         Map<String, String> env = DuplicityEnvironment.of(config,
                 Map.of("PATH", "/usr/bin:/bin", "HOME", "/root", "AWS_SHARED_CREDENTIALS_FILE", "/elsewhere"));
         assertEquals(Map.of("PATH", "/usr/bin:/bin", "HOME", "/root", "PASSPHRASE", "",
-                "BOTO_CONFIG", creds.toString(), "GNUPGHOME", tmp.resolve("gnupg").toString(),
-                "AWS_DEFAULT_REGION", "eu-west-1"), env);
+                "BOTO_CONFIG", creds.toString(), "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
+                "GNUPGHOME", tmp.resolve("gnupg").toString(), "AWS_DEFAULT_REGION", "eu-west-1"), env);
         assertTrue(env.values().stream().noneMatch(v -> v.contains("s3cr3t")));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.FaultProxy;
+import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.SesEmulator;
@@ -37,7 +38,8 @@ class MonitorDaemonIT {
         S3ProxyServer s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         SesEmulator ses = SharedServers.ses();
         ses.clear();
-        try (FaultProxy sesProxy = FaultProxy.start(ses.endpoint())) {
+        // the daemon starts only with a signing key it can use, though this test never backs up
+        try (GpgKey key = GpgKey.create(dir); FaultProxy sesProxy = FaultProxy.start(ses.endpoint())) {
             sesProxy.down();
             Path config = MonitorConfigs.write(dir, MonitorConfigs.seededBucket(dir, s3,
                     sesProxy.endpoint().toString(), """
@@ -45,7 +47,8 @@ class MonitorDaemonIT {
                     recipient: ops@example.com
                     schedule: "0/2 * * * * ?"
                     ignore_prefixes: [retired]
-                    """) + "schedule: \"0 0 2 1 1 ? 2099\"\n");
+                    """).replace("0123456789ABCDEF", key.fingerprint()) + "schedule: \"0 0 2 1 1 ? 2099\"\n"
+                    + "gpg_home: " + key.home() + "\n");
             AppProcess daemon = AppProcess.start(dir, Map.of(), "--config", config.toString());
             try {
                 awaitLine(daemon, "ERROR Could not mail 'Missing recent backups: my-host-backup'");

@@ -40,20 +40,24 @@ public final class AppProcess {
         return Path.of(System.getProperty("app.jar", "target/duplicity-unattended.jar")).toAbsolutePath();
     }
 
-    /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
+    /** Starts the jar in {@code dir}, with this JVM's environment (less systemd's service variables) plus {@code env}. */
     public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        return start(command(args), dir, env);
+        return start(List.of(), dir, env, args);
     }
 
-    private static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(
+    /**
+     * Starts the jar through a command that changes how it runs, such as {@code setpriv} dropping capabilities:
+     * {@code PREFIX... java -jar JAR ARGS}.
+     */
+    public static AppProcess start(List<String> prefix, Path dir, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    private static AppProcess start(List<String> cmd, Path dir, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        // the jar runs as if from a shell, even where the tests run in a systemd service: a test sets these itself
+        pb.environment().keySet().removeAll(List.of("INVOCATION_ID", "JOURNAL_STREAM"));
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -64,14 +68,6 @@ public final class AppProcess {
     public static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
         AppProcess app = start(dir, env, args);
         return app.await(Duration.ofMinutes(5));
-    }
-
-    /**
-     * As {@link #run}, without the capabilities that let root read and write every file ({@link Unprivileged}):
-     * root then meets file permissions as any user does.
-     */
-    public static Result runUnprivileged(Path dir, Map<String, String> env, String... args) throws Exception {
-        return start(Unprivileged.argv(command(args)), dir, env).await(Duration.ofMinutes(5));
     }
 
     /** Waits for the jar to end and for the last of its output; kills it and what it started after {@code limit}. */

@@ -49,11 +49,20 @@ public final class Hold {
 
     /** Waits until the request is held (at most {@code limit}) and returns its head. */
     public RequestHead awaitHeld(Duration limit) throws InterruptedException {
-        try {
-            return held.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        if (!heldWithin(limit)) {
             throw new AssertionError("no request was held within " + limit + " (" + seen + " of " + nth
                     + " matching requests seen)");
+        }
+        return held.join();
+    }
+
+    /** Waits until the request is held, at most {@code limit}: false when none was. */
+    public boolean heldWithin(Duration limit) throws InterruptedException {
+        try {
+            held.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a command without the capabilities that let root read and write every file (CAP_DAC_OVERRIDE and
- * CAP_DAC_READ_SEARCH, dropped with util-linux's setpriv), so file permissions hold for it as for any user. CI
- * runs as root: a test of an unreadable or unwritable file runs there this way instead of being skipped. A user
- * without those capabilities runs the command as it is.
+ * Runs a program so that file permissions hold for it even when the tests run as root (as they do in CI):
+ * through {@code setpriv}, with the capabilities that bypass them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) out
+ * of its bounding set. A process without them is bound by permissions anyway and needs no prefix. A test of an
+ * unreadable or unwritable file runs this way instead of being skipped as root.
  */
 public final class Unprivileged {
 
-    static final List<String> SETPRIV = List.of("setpriv", "--inh-caps=-all",
-            "--bounding-set=-dac_override,-dac_read_search");
     private static final long DAC_OVERRIDE = 1L << 1;
     private static final long DAC_READ_SEARCH = 1L << 2;
     private static final String RESULT = "--- result ---";
@@ -27,11 +25,12 @@ public final class Unprivileged {
     private Unprivileged() {
     }
 
-    /** {@code command}, behind setpriv when this process has either capability. */
-    public static List<String> argv(List<String> command) {
-        List<String> argv = new ArrayList<>(hasFileCapabilities() ? SETPRIV : List.of());
-        argv.addAll(command);
-        return argv;
+    /** The command to put before a program's argv. */
+    public static List<String> prefix() {
+        if (!hasFileCapabilities()) {
+            return List.of();
+        }
+        return List.of("setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--");
     }
 
     /** Whether this process may read and write files whatever their permissions say. */
@@ -47,13 +46,14 @@ public final class Unprivileged {
 
     /**
      * Calls {@code owner.method(args...)}, a static method taking strings, in a JVM of its own (this test
-     * classpath) without the capabilities, and returns what it returned, as text.
+     * classpath) behind {@link #prefix()}, and returns what it returned, as text.
      */
     public static String call(Class<?> owner, String method, String... args) throws Exception {
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> argv = new ArrayList<>(prefix());
+        argv.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Unprivileged.class.getName(), owner.getName(), method));
-        java.addAll(List.of(args));
-        Command.Result r = Command.run(argv(java), Map.of(), null, Duration.ofMinutes(2));
+        argv.addAll(List.of(args));
+        Command.Result r = Command.run(argv, Map.of(), null, Duration.ofMinutes(2));
         int start = r.output().indexOf(RESULT + "\n");
         if (r.exitCode() != 0 || start < 0) {
             throw new AssertionError(owner.getSimpleName() + "." + method + " failed without privileges: " + r);
