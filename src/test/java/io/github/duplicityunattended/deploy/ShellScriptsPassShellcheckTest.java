@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShellScriptsPassShellcheckTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"container/entrypoint.sh", ".ci/install-deploy-tools"})
+    @ValueSource(strings = {"container/entrypoint.sh", ".ci/install-deploy-tools", ".ci/install-duplicity-versions"})
     void shellcheckFindsNothing(String script) {
         Path path = DeployTools.file(script);
         assertTrue(Files.isExecutable(path), script + " must be executable");
