@@ -51,7 +51,7 @@ public final class DuplicityCommands {
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-new-style");
             }
-            args.add("--s3-use-ia");
+            args.addAll(version.storageClassOptions());
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-multiprocessing");
             }
