@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.run.RunRefusal;
@@ -43,6 +45,8 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
     RunLock lock;
     BackupSetup backup;
     MonitorSetup monitor;
+    NotifySetup notify;
+    MetricsSetup metrics;
 
     @Override
     public boolean isUseAdviceWith() {
@@ -78,13 +82,15 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
                 CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
                         "")), Clock.systemUTC());
         monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        Flows.bind(context, backup, monitor);
+        notify = new NotifySetup(config.notifications());
+        metrics = new MetricsSetup(config, Clock.systemUTC(), false);
+        Flows.bind(context, backup, monitor, notify, metrics);
         return context;
     }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, backup, monitor);
+        return Flows.routes(context, backup, monitor, notify, metrics);
     }
 
     private MockEndpoint failedRuns() throws Exception {
