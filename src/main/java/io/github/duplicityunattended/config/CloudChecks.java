@@ -46,9 +46,5 @@ final class CloudChecks {
             r.problem("monitor.bucket", "the monitor lists S3 buckets and file:// dirs, not Google Cloud Storage;"
                     + " remove it with cloud: gcp");
         }
-        if (!monitor.buckets().isEmpty()) {
-            r.problem("monitor.buckets", "the monitor lists S3 buckets and file:// dirs, not Google Cloud Storage;"
-                    + " remove it with cloud: gcp");
-        }
     }
 }

@@ -80,14 +80,6 @@ public final class ConfigSchema {
                     "When the daemon checks the bucket."),
             new Key("monitor.ignore_prefixes", "list of strings", false, "[]",
                     "Folders (key prefixes) never reported, e.g. those of retired dirs."),
-            new Key("monitor.buckets", "list", false, "[]",
-                    "More buckets to watch besides monitor.bucket (a monitor host for many hosts), listed in "
-                            + "parallel; one report and one mail for all of them."),
-            new Key("monitor.buckets[].name", "string", true, "",
-                    "A bucket to list."),
-            new Key("monitor.buckets[].folders", "list of strings", false, "[]",
-                    "Folders expected in it (key prefixes, such as `etc`): reported as never backed up when they "
-                            + "hold no backup."),
             new Key("ses_endpoint_url", "URL", false, "AWS SES",
                     "SES-compatible endpoint (an emulator, or another region's endpoint)."),
             new Key("notify", "mapping", false, "none: only mail and the log",

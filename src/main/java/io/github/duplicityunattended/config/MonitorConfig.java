@@ -12,8 +12,6 @@ import java.util.Optional;
  * @param maxAgeDays     a folder whose newest backup is older than this many days is stale
  * @param schedule       quartz cron expression for the check
  * @param ignorePrefixes folders (S3 key prefixes) that are never reported
- * @param buckets        the buckets of {@code monitor.buckets}, each with the folders expected in it; empty when
- *                       the monitor watches the one {@code bucket}
  */
 public record MonitorConfig(
         String bucket,
@@ -21,30 +19,14 @@ public record MonitorConfig(
         List<String> recipients,
         int maxAgeDays,
         String schedule,
-        List<String> ignorePrefixes,
-        List<WatchedBucket> buckets) {
+        List<String> ignorePrefixes) {
 
     public static final int DEFAULT_MAX_AGE_DAYS = 7;
     public static final String DEFAULT_SCHEDULE = "0 0 8 * * ?";
 
-    /** A bucket of {@code monitor.buckets} and the folders expected in it (never backed up when missing). */
-    public record WatchedBucket(String name, List<String> folders) {
-
-        public WatchedBucket {
-            folders = List.copyOf(folders);
-        }
-    }
-
     public MonitorConfig {
         recipients = List.copyOf(recipients);
         ignorePrefixes = List.copyOf(ignorePrefixes);
-        buckets = List.copyOf(buckets);
-    }
-
-    /** A monitor of one bucket. */
-    public MonitorConfig(String bucket, Optional<String> sender, List<String> recipients, int maxAgeDays,
-                         String schedule, List<String> ignorePrefixes) {
-        this(bucket, sender, recipients, maxAgeDays, schedule, ignorePrefixes, List.of());
     }
 
     /** True when reports and notices are mailed through SES rather than written to the log. */

@@ -37,34 +37,8 @@ final class MonitorSectionReader {
         String schedule = ValueChecks.cron(r, "monitor.schedule", m.get("schedule"), MonitorConfig.DEFAULT_SCHEDULE);
         List<String> ignore = r.strings("monitor.ignore_prefixes", m.get("ignore_prefixes"), false).stream()
                 .map(BucketUrl::trimSlashes).toList();
-        List<MonitorConfig.WatchedBucket> buckets = buckets(m.get("buckets"));
-        return new MonitorConfig(bucket.orElse(""), sender,
-                List.copyOf(recipients.values()), maxAge, schedule, ignore, buckets);
-    }
-
-    /** {@code monitor.buckets}: each {@code {name, folders?}}, no bucket twice. */
-    private List<MonitorConfig.WatchedBucket> buckets(Node node) {
-        List<Node> items = r.sequence("monitor.buckets", node);
-        List<MonitorConfig.WatchedBucket> buckets = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "monitor.buckets[" + i + "]";
-            Map<String, Node> entry = r.mapping(path, items.get(i), ConfigSchema.childrenOf("monitor.buckets[]"))
-                    .orElse(null);
-            if (entry == null) {
-                continue;
-            }
-            Optional<String> name = r.string(path + ".name", entry.get("name"),
-                    ConfigSchema.isRequired("monitor.buckets[].name"));
-            List<String> folders = r.strings(path + ".folders", entry.get("folders"), false).stream()
-                    .map(BucketUrl::trimSlashes).toList();
-            if (name.isPresent() && !seen.add(name.get())) {
-                r.problem(path + ".name", name.get() + " is listed twice");
-            } else {
-                name.ifPresent(n -> buckets.add(new MonitorConfig.WatchedBucket(n, folders)));
-            }
-        }
-        return buckets;
+        return new MonitorConfig(bucket.orElse(""), sender, List.copyOf(recipients.values()), maxAge, schedule,
+                ignore);
     }
 
     private void address(String path, String text) {

@@ -16,6 +16,7 @@ import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.Configs;
 import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.LogCapture;
+import io.github.duplicityunattended.testsupport.PrometheusText;
 import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
     protected void doPreSetup() throws Exception {
         tmp = Files.createTempDirectory("backup-route");
         duplicity = ScriptedDuplicity.create(tmp);
+        Files.createDirectories(tmp.resolve("node-exporter"));
         config = Configs.load(tmp, """
                 cloud: aws
                 gpg_key_id: 0123ABCD
@@ -66,6 +68,8 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
                 lock_wait: 1s
                 archive_dir: cache
                 duplicity_path: %s
+                metrics:
+                  textfile: node-exporter/duplicity_unattended.prom
                 backup_dirs:
                   - source: /srv/first
                   - source: /srv/broken
@@ -136,6 +140,44 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
             assertTrue(lines.contains("Failed dirs: /srv/broken, /srv/purge-fails"), lines::toString);
             assertTrue(lines.contains("[/srv/first] scripted duplicity: --full-if-older-than"), lines::toString);
         }
+    }
+
+    @Test
+    void theRunsMetricsAreWrittenToTheTextfileAsPrometheusTextWithASeriesPerDir() throws Exception {
+        failedRuns();
+        template.sendBody("direct:backup-run", null);
+
+        Path textfile = tmp.resolve("node-exporter/duplicity_unattended.prom");
+        PrometheusText metrics = PrometheusText.parse(Files.readString(textfile));
+        assertEquals(1.0, metrics.value("duplicity_unattended_last_run_exit_status", Map.of()));
+        assertEquals("gauge", metrics.type("duplicity_unattended_last_run_duration_seconds"));
+        assertEquals(List.of("/srv/broken", "/srv/first", "/srv/last", "/srv/purge-fails"),
+                metrics.labelValues("duplicity_unattended_last_backup_exit_status", "dir").stream().sorted().toList());
+        assertEquals(23.0, metrics.value("duplicity_unattended_last_backup_exit_status", Map.of("dir", "/srv/broken")));
+        assertEquals(10.0, metrics.value("duplicity_unattended_last_backup_changed_bytes", Map.of("dir", "/srv/first")));
+        assertEquals(1.0, metrics.value("duplicity_unattended_last_purge_exit_status", Map.of("dir", "/srv/purge-fails")));
+        assertEquals(List.of("/srv/first", "/srv/last"),
+                metrics.labelValues("duplicity_unattended_last_success_timestamp_seconds", "dir").stream().sorted()
+                        .toList(), "only the dirs whose backup and purge succeeded");
+        assertTrue(metrics.value("duplicity_unattended_last_run_end_timestamp_seconds", Map.of())
+                >= metrics.value("duplicity_unattended_last_run_start_timestamp_seconds", Map.of()));
+        try (var files = Files.list(textfile.getParent())) {
+            assertEquals(List.of(textfile), files.toList(), "the temporary file was renamed");
+        }
+    }
+
+    @Test
+    void aOneOffRunKeepsTheLastSuccessOfADirThatFailsNowFromTheEarlierTextfile() throws Exception {
+        Path textfile = tmp.resolve("node-exporter/duplicity_unattended.prom");
+        Files.writeString(textfile, """
+                # HELP duplicity_unattended_last_success_timestamp_seconds When the last run that backed the dir up ended.
+                # TYPE duplicity_unattended_last_success_timestamp_seconds gauge
+                duplicity_unattended_last_success_timestamp_seconds{dir="/srv/broken",} 1.7E9
+                """);
+        MetricsSetup again = new MetricsSetup(config, Clock.systemUTC(), false);
+        ((io.github.duplicityunattended.metrics.MetricsTextfile) again.beans().get("metricsTextfile")).write();
+        assertEquals(1.7E9, PrometheusText.parse(Files.readString(textfile))
+                .value("duplicity_unattended_last_success_timestamp_seconds", Map.of("dir", "/srv/broken")));
     }
 
     @Test
