@@ -27,18 +27,21 @@ public final class LogSetup {
 
     /** The form: journal-native when the environment says stdout goes to the journal. */
     public static void style(Map<String, String> environment) {
-        System.setProperty(STYLE, environment.containsKey("JOURNAL_STREAM") ? "journal" : "plain");
-        reconfigure();
+        set(STYLE, environment.containsKey("JOURNAL_STREAM") ? "journal" : "plain", "plain");
     }
 
     /** The level; everything logged from now on follows it. */
     public static void level(LogLevel level) {
-        System.setProperty(LEVEL, level == LogLevel.QUIET ? "WARN" : "INFO");
-        System.setProperty(DUPLICITY_LINES, level == LogLevel.VERBOSE ? ".*" : WARNINGS_AND_ERRORS);
-        reconfigure();
+        set(LEVEL, level == LogLevel.QUIET ? "WARN" : "INFO", "INFO");
+        set(DUPLICITY_LINES, level == LogLevel.VERBOSE ? ".*" : WARNINGS_AND_ERRORS, ".*");
     }
 
-    private static void reconfigure() {
+    /** Sets the property and reloads log4j2.xml, only when that changes what is in effect. */
+    private static void set(String property, String value, String fallback) {
+        if (value.equals(System.getProperty(property, fallback))) {
+            return;
+        }
+        System.setProperty(property, value);
         if (LogManager.getContext(false) instanceof LoggerContext context) {
             context.reconfigure();
         }
