@@ -164,8 +164,8 @@ class CommandLineIT {
                 indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:dir-step\n");
         assertTrue(!edited.equals(flow), "the edit did not apply");
         Files.writeString(routes.resolve("backup.camel.yaml"), edited);
-        for (String flow : java.util.List.of("monitor", "notify", "metrics")) {
-            Files.copy(Path.of("routes/" + flow + ".camel.yaml"), routes.resolve(flow + ".camel.yaml"));
+        for (String other : java.util.List.of("monitor", "notify", "metrics")) {
+            Files.copy(Path.of("routes/" + other + ".camel.yaml"), routes.resolve(other + ".camel.yaml"));
         }
         AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
         assertEquals(0, r.exitCode(), r::toString);
