@@ -8,6 +8,7 @@ import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.notify.NotifySetup;
+import io.github.duplicityunattended.preflight.RunReadiness;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunResult;
 import java.time.Clock;
@@ -33,13 +34,15 @@ final class BackupCommand {
         // is awaited after Camel has loaded the routes, so the two overlap
         CompletableFuture<DuplicityProbe.Result> probe =
                 CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(config.duplicityPath(), environment));
+        CompletableFuture<List<String>> readiness =
+                CompletableFuture.supplyAsync(() -> RunReadiness.problems(config, environment));
         Clock clock = Clock.systemUTC();
-        BackupSetup backup = new BackupSetup(config,
-                new BackupSetup.Mode(!args.once(), args.dryRun(), args.skipPurge()), environment, probe, clock);
+        BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(!args.once(), args.dryRun(),
+                args.skipPurge()), environment, probe, readiness, clock);
         MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
         Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
                 new MetricsSetup(config, clock, !args.once())), args.routes(), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::terminateAll, "stop-duplicity"));
+        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
         if (!args.once()) {
             app.with(new DaemonBanner(config)).serve();
             return ExitCode.OK;

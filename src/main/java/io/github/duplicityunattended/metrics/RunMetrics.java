@@ -78,7 +78,7 @@ public final class RunMetrics {
             run("last_run_end_timestamp", "seconds", "When the last backup run ended.", seconds(o.ended()));
             run("last_run_duration", "seconds", "How long the last backup run took.",
                     seconds(o.ended()) - seconds(o.started()));
-            run("last_run_exit_status", null, "Exit status of the last backup run: 0 ok, 1 a dir failed.",
+            run("last_run_exit_status", null, "Exit status of the last backup run: 0 ok, 1 a dir failed, 3 files could not be read, 143 stopped.",
                     o.exitStatus());
             perDir("last_backup_duration", "seconds", "How long the dir's last backup took.", o.backups(),
                     r -> r.duration().toMillis() / 1000.0);

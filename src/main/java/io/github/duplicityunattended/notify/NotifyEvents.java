@@ -39,13 +39,31 @@ public final class NotifyEvents {
             return null;
         }
         List<NotifyEvent.Dir> dirs = run.getDirs().stream().map(d -> new NotifyEvent.Dir(d.source(),
-                report.failedDirs().contains(d.source()) ? "failed" : "ok")).toList();
-        if (report.failed()) {
+                dirStatus(run, report, d))).toList();
+        if (report.status() == RunReport.Status.INTERRUPTED) {
+            // what was not finished resumes at the next run: no fail ping for a stop
+            return new NotifyEvent(BACKUP, NotifyEvent.Status.INTERRUPTED, host, "Backup interrupted: " + host,
+                    String.join("\n", report.lines()) + "\n", dirs);
+        }
+        if (report.needsNotice()) {
             var notice = new FailureNotice(host).mail(report);
             return new NotifyEvent(BACKUP, NotifyEvent.Status.FAILED, host, notice.subject(), notice.text(), dirs);
         }
         return new NotifyEvent(BACKUP, NotifyEvent.Status.OK, host, "Backup ok: " + host,
                 String.join("\n", report.lines()) + "\n", dirs);
+    }
+
+    /** {@code failed}, {@code incomplete} (files it could not read), {@code interrupted} or {@code ok}. */
+    private static String dirStatus(BackupRun run, RunReport report, io.github.duplicityunattended.config.BackupDir dir) {
+        if (report.failedDirs().contains(dir.source())) {
+            return "failed";
+        }
+        if (report.incompleteDirs().contains(dir.source())) {
+            return "incomplete";
+        }
+        boolean stopped = run.backup(dir).map(r -> r.interrupted()).orElse(false)
+                || run.purge(dir).map(r -> r.interrupted()).orElse(false);
+        return stopped ? "interrupted" : "ok";
     }
 
     /** A run that could not start (another run held the lock): a failure of the scheduled job. */

@@ -3,111 +3,44 @@ package io.github.duplicityunattended.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.duplicity.DuplicityProbe;
-import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.metrics.MetricsSetup;
-import io.github.duplicityunattended.monitor.MonitorSetup;
-import io.github.duplicityunattended.notify.NotifySetup;
-import io.github.duplicityunattended.run.BackupSetup;
+import io.github.duplicityunattended.metrics.MetricsTextfile;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.run.RunRefusal;
 import io.github.duplicityunattended.run.RunReport;
-import io.github.duplicityunattended.testsupport.Configs;
-import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.LogCapture;
 import io.github.duplicityunattended.testsupport.PrometheusText;
-import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
-/**
- * routes/backup.camel.yaml wired as the program wires it (the backup and monitor flows' own setups), with a
- * scripted stand-in for the duplicity executable: the end-to-end tests run the real one; here the flow is under
- * test.
- */
-class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
-
-    Path tmp;
-    ScriptedDuplicity duplicity;
-    Config config;
-    RunLock lock;
-    BackupSetup backup;
-    MonitorSetup monitor;
-    NotifySetup notify;
-    MetricsSetup metrics;
+/** The backup flow's order, failures, purge, summary and run lock, with a scripted duplicity. */
+class BackupRouteWithScriptedDuplicityTest extends BackupRouteTestSupport {
 
     @Override
-    public boolean isUseAdviceWith() {
-        return true;
+    String extraConfig() throws Exception {
+        Files.createDirectories(tmp.resolve("node-exporter"));
+        return "metrics:\n  textfile: node-exporter/duplicity_unattended.prom\n";
     }
 
     @Override
-    protected void doPreSetup() throws Exception {
-        tmp = Files.createTempDirectory("backup-route");
-        duplicity = ScriptedDuplicity.create(tmp);
-        Files.createDirectories(tmp.resolve("node-exporter"));
-        config = Configs.load(tmp, """
-                cloud: aws
-                gpg_key_id: 0123ABCD
-                bucket_url: s3+http://my-host-backup
-                full_if_older_than: 1M
-                remove_all_but_n_full: 2
-                lock_wait: 1s
-                archive_dir: cache
-                duplicity_path: %s
-                metrics:
-                  textfile: node-exporter/duplicity_unattended.prom
-                backup_dirs:
+    String backupDirs() {
+        return """
                   - source: /srv/first
                   - source: /srv/broken
                   - source: /srv/purge-fails
                   - source: /srv/last
-                """.formatted(duplicity.executable()));
-        lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        backup = new BackupSetup(config, new BackupSetup.Mode(false, false, false), System.getenv(),
-                CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
-                        "")), Clock.systemUTC());
-        monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        notify = new NotifySetup(config.notifications());
-        metrics = new MetricsSetup(config, Clock.systemUTC(), false);
-        Flows.bind(context, backup, monitor, notify, metrics);
-        return context;
-    }
-
-    @Override
-    protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, backup, monitor, notify, metrics);
-    }
-
-    private MockEndpoint failedRuns() throws Exception {
-        // the failure notice is the monitor flow's: here a mock receives the report it would mail
-        AdviceWith.adviceWith(context, "backup-failed",
-                a -> a.weaveByToUri("direct:failure-notice").replace().to("mock:failed"));
-        context.start();
-        return getMockEndpoint("mock:failed");
+                """;
     }
 
     @Test
     void aFailingDirDoesNotStopTheOthersAndOnlyTheDirsBackedUpArePurged() throws Exception {
-        MockEndpoint failed = failedRuns();
+        MockEndpoint failed = notices();
         failed.expectedMessageCount(1);
         Object reply = template.requestBody("direct:backup-run", (Object) null);
 
@@ -125,7 +58,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void theSummaryNamesEveryDirWithItsResultAndStatistics() throws Exception {
-        failedRuns();
+        notices();
         try (LogCapture log = LogCapture.console()) {
             template.sendBody("direct:backup-run", null);
             List<String> lines = log.texts();
@@ -144,7 +77,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void theRunsMetricsAreWrittenToTheTextfileAsPrometheusTextWithASeriesPerDir() throws Exception {
-        failedRuns();
+        notices();
         template.sendBody("direct:backup-run", null);
 
         Path textfile = tmp.resolve("node-exporter/duplicity_unattended.prom");
@@ -175,14 +108,14 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
                 duplicity_unattended_last_success_timestamp_seconds{dir="/srv/broken",} 1.7E9
                 """);
         MetricsSetup again = new MetricsSetup(config, Clock.systemUTC(), false);
-        ((io.github.duplicityunattended.metrics.MetricsTextfile) again.beans().get("metricsTextfile")).write();
+        ((MetricsTextfile) again.beans().get("metricsTextfile")).write();
         assertEquals(1.7E9, PrometheusText.parse(Files.readString(textfile))
                 .value("duplicity_unattended_last_success_timestamp_seconds", Map.of("dir", "/srv/broken")));
     }
 
     @Test
     void aRunThatCannotTakeTheLockStartsNoDuplicityAndIsRecordedAsRefused() throws Exception {
-        MockEndpoint failed = failedRuns();
+        MockEndpoint failed = notices();
         failed.expectedMessageCount(0);
         RunLock other = new RunLock(lock.file());
         other.acquire(Duration.ZERO);
@@ -201,7 +134,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void theLockIsReleasedAfterARunSoTheNextRunGoesAhead() throws Exception {
-        failedRuns();
+        notices();
         template.sendBody("direct:backup-run", null);
         Object second = template.requestBody("direct:backup-run", (Object) null);
         assertEquals(14, duplicity.calls().size());
