@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.ScriptedGpg;
 import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.HttpReceiver;
 import io.github.duplicityunattended.testsupport.PrometheusText;
@@ -49,6 +50,16 @@ class ObservabilityIT {
         return exe;
     }
 
+    /** The program's environment: a stand-in gpg that has the config's key, ahead of the real one on PATH. */
+    Map<String, String> env(String... more) throws Exception {
+        ScriptedGpg.create(Files.createDirectories(dir.resolve("bin")));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", dir.resolve("bin") + ":" + System.getenv("PATH")));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
     Path config(String base, String dirs, String more) throws Exception {
         Files.createDirectories(dir.resolve("node-exporter"));
         return Files.writeString(dir.resolve("config.yaml"), """
@@ -81,7 +92,7 @@ class ObservabilityIT {
         try (HttpReceiver receiver = HttpReceiver.start()) {
             Path config = config(receiver.url(), "- source: /srv/ok\n- source: /srv/broken", "");
 
-            AppProcess.Result run = AppProcess.run(dir, Map.of("JOURNAL_STREAM", "8:12345"),
+            AppProcess.Result run = AppProcess.run(dir, env("JOURNAL_STREAM", "8:12345"),
                     "--config", config.toString(), "--once");
 
             assertEquals(1, run.exitCode(), run::toString);
@@ -121,7 +132,7 @@ class ObservabilityIT {
         gone.close();
         Path config = config(base, "- source: /srv/ok", "log_level: quiet");
 
-        AppProcess.Result run = AppProcess.run(dir, Map.of(), "--config", config.toString(), "--once");
+        AppProcess.Result run = AppProcess.run(dir, env(), "--config", config.toString(), "--once");
 
         assertEquals(0, run.exitCode(), run::toString);
         List<String> errors = run.lines().stream().filter(l -> l.contains(" ERROR ")).toList();
@@ -145,7 +156,7 @@ class ObservabilityIT {
                     """.replace("metrics:\n  listen", "metrics:\n  listen"));
             String yaml = Files.readString(config).replace("metrics:\n  textfile: node-exporter/duplicity_unattended.prom\n", "");
             Files.writeString(config, yaml);
-            AppProcess daemon = AppProcess.start(dir, Map.of(), "--config", config.toString());
+            AppProcess daemon = AppProcess.start(dir, env(), "--config", config.toString());
             try {
                 Conditions.await(() -> daemon.output().stream().anyMatch(l -> l.contains("Metrics at http://"))
                         || !daemon.process().isAlive(), "the daemon names its metrics URL");
