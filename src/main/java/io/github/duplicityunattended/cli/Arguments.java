@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.cli;
 
+import io.github.duplicityunattended.config.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,17 @@ public record Arguments(
         boolean dryRun,
         boolean skipPurge,
         Optional<Path> routes,
-        Action action) {
+        Action action,
+        Optional<LogLevel> logLevel) {
 
     /** What the process does. */
     public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, HELP, VERSION }
+
+    /** Without --verbose or --quiet. */
+    public Arguments(Path config, boolean once, boolean dryRun, boolean skipPurge, Optional<Path> routes,
+                     Action action) {
+        this(config, once, dryRun, skipPurge, routes, action, Optional.empty());
+    }
 
     private static final Set<String> WITH_VALUE = Set.of("--config", "-c", "--routes");
     private static final Map<String, Action> ACTIONS = Map.of(
@@ -33,6 +41,7 @@ public record Arguments(
         Optional<Path> routes = Optional.empty();
         Action action = Action.RUN;
         String actionOption = "";
+        Optional<LogLevel> logLevel = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int eq = arg.startsWith("-") ? arg.indexOf('=') : -1;
@@ -55,6 +64,13 @@ public record Arguments(
                 case "--once" -> once = true;
                 case "--dry-run" -> dryRun = true;
                 case "--skip-purge" -> skipPurge = true;
+                case "--verbose", "-v", "--quiet", "-q" -> {
+                    LogLevel level = name.startsWith("--v") || name.equals("-v") ? LogLevel.VERBOSE : LogLevel.QUIET;
+                    if (logLevel.filter(l -> l != level).isPresent()) {
+                        throw new UsageException("--verbose cannot be combined with --quiet");
+                    }
+                    logLevel = Optional.of(level);
+                }
                 case "--help", "-h" -> {
                     return new Arguments(config, once, dryRun, skipPurge, routes, Action.HELP);
                 }
@@ -79,7 +95,7 @@ public record Arguments(
             throw new UsageException("--once, --dry-run and --skip-purge go with a backup run, not with "
                     + actionOption);
         }
-        return new Arguments(config, once || dryRun, dryRun, skipPurge, routes, action);
+        return new Arguments(config, once || dryRun, dryRun, skipPurge, routes, action, logLevel);
     }
 
     private static String value(List<String> args, int i, String name, Optional<String> inline)

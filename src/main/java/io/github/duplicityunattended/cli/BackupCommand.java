@@ -5,7 +5,9 @@ import io.github.duplicityunattended.app.DaemonBanner;
 import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.preflight.RunReadiness;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunResult;
@@ -15,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The daemon and {@code --once}: the backup flow and the monitor flow (which mails the failure notice), with
- * every running duplicity stopped when the process is.
+ * The daemon and {@code --once}: the backup flow, the monitor flow (which mails the failure notice), the notify
+ * flow (pings, ntfy, webhook) and the metrics flow, with every running duplicity stopped when the process is.
  */
 final class BackupCommand {
 
@@ -38,7 +40,8 @@ final class BackupCommand {
         BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(!args.once(), args.dryRun(),
                 args.skipPurge()), environment, probe, readiness, clock);
         MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
-        Application app = new Application(List.of(backup, monitor), args.routes(), true);
+        Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
+                new MetricsSetup(config, clock, !args.once())), args.routes(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
         if (!args.once()) {
             app.with(new DaemonBanner(config)).serve();
