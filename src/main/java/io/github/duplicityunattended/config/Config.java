@@ -33,6 +33,7 @@ public record Config(
         String duplicityPath,
         MonitorConfig monitor,
         Optional<URI> sesEndpointUrl,
+        VerifyConfig verify,
         List<String> notices) {
 
     public static final Cloud DEFAULT_CLOUD = Cloud.AWS;

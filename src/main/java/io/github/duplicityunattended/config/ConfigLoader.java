@@ -74,13 +74,14 @@ public final class ConfigLoader {
         MonitorConfig monitor = new MonitorSectionReader(r).read(top.get("monitor"),
                 bucketUrl == null || cloud == Cloud.GCP ? Optional.empty() : BucketUrl.bucketOf(bucketUrl));
         Optional<URI> ses = ValueChecks.endpoint(r, "ses_endpoint_url", top.get("ses_endpoint_url"));
+        VerifyConfig verify = new VerifySectionReader(r).read(top.get("verify"));
         CloudChecks.s3OnlyKeys(r, cloud, s3, monitor);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new Config(file, cloud, keyId, bucketUrl, full,
                 keep.map(OptionalInt::of).orElse(OptionalInt.empty()), credentials, dirs, schedule, s3, region,
-                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, r.notices());
+                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, verify, r.notices());
     }
 
     /**
