@@ -50,12 +50,17 @@ public record DuplicityTarget(String original, String effective) {
      * download every signature file again.
      */
     public Optional<String> cacheNameToKeep() {
-        if (!translated()) {
-            return Optional.empty();
-        }
+        return translated() ? Optional.of(cacheName()) : Optional.empty();
+    }
+
+    /**
+     * The name of this target's cache in the archive dir: the md5 of the original URL's text, which duplicity
+     * derives itself when it is given that URL, and is given as {@code --name} after a translation.
+     */
+    public String cacheName() {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return Optional.of(HexFormat.of().formatHex(md5.digest(original.getBytes(StandardCharsets.UTF_8))));
+            return HexFormat.of().formatHex(md5.digest(original.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }

@@ -24,6 +24,14 @@ public record DuplicityVersion(int major, int minor, int patch) {
         return major >= 2;
     }
 
+    /**
+     * The option of {@code duplicity restore} that restores one path of a backup: {@code --file-to-restore}
+     * on 0.8; duplicity 2 renamed it {@code --path-to-restore} and refuses the old name.
+     */
+    public String restoreOption() {
+        return major >= 2 ? "--path-to-restore" : "--file-to-restore";
+    }
+
     @Override
     public String toString() {
         return major + "." + minor + "." + patch;
