@@ -42,8 +42,8 @@ public final class Launcher {
             err.println("Try --help for the options.");
             return ExitCode.USAGE;
         }
-        if (args.action() == Arguments.Action.CHECK) {
-            // the report is the check's output on stdout (Nagios style); log lines go to stderr
+        if (args.action() == Arguments.Action.CHECK || args.action() == Arguments.Action.STATUS) {
+            // the report is the output on stdout (Nagios style, or JSON); log lines go to stderr
             System.setProperty("duplicity-unattended.log.target", "SYSTEM_ERR");
         }
         if (args.action() == Arguments.Action.HELP) {
@@ -67,6 +67,7 @@ public final class Launcher {
             case VALIDATE -> validate(config);
             case RUN -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
+            case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
             default -> ExitCode.USAGE;
         };
     }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
  * It only lists: a GET of an object from Standard-IA is billed per GB. The client is made at the first
  * listing, so a process that never checks (a backup run) never builds it.
  */
-public final class S3BucketLister implements BucketLister {
+public final class S3BucketLister implements BucketLister, AutoCloseable {
 
     private final Supplier<S3Client> client;
     private final String bucket;
@@ -45,5 +45,14 @@ public final class S3BucketLister implements BucketLister {
             page.contents().stream().map(o -> new Listed(o.key(), o.size() == null ? 0 : o.size())).forEach(objects);
             request.continuationToken(page.nextContinuationToken());
         } while (Boolean.TRUE.equals(page.isTruncated()));
+    }
+
+    /** Closes the client, if a listing made one, and its connections. */
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
     }
 }
