@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -68,6 +69,8 @@ public final class Launcher {
             case RUN -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
             case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
+            case RESTORE -> started(() -> new RestoreCommand(err, environment).run(config, args));
+            // VERIFY-PENDING
             default -> ExitCode.USAGE;
         };
     }
@@ -104,8 +107,13 @@ public final class Launcher {
     }
 
     private int runBackups(Config config, Arguments args) {
+        return started(() -> new BackupCommand(environment).run(config, args));
+    }
+
+    /** Runs a command that starts Camel; a start that fails is exit code 2 with one message. */
+    private int started(Callable<Integer> command) {
         try {
-            return new BackupCommand(environment).run(config, args);
+            return command.call();
         } catch (CannotStart e) {
             err.println("duplicity-unattended: " + e.getMessage());
             return ExitCode.USAGE;

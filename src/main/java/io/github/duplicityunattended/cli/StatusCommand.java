@@ -57,7 +57,7 @@ final class StatusCommand {
             err.println("duplicity-unattended: " + duplicity.join().problem() + "; targets are shown as configured");
         }
         if (json) {
-            out.println(StatusJson.document(report));
+            out.println(StatusJson.document(report).strip());
         } else {
             StatusText.lines(report).forEach(out::println);
         }

@@ -8,6 +8,7 @@ import io.github.duplicityunattended.monitor.BucketLister;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class StatusReader {
      */
     public StatusReport read(BucketLister lister, Optional<DuplicityVersion> version) throws IOException {
         Map<String, Map<String, Long>> listing = store.list(lister);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<DirStatus> dirs = config.backupDirs().stream().map(dir -> {
             DuplicityTarget target = targetOf(config, dir, version);
             return DirStatus.of(dir.source(), target.effective(),
