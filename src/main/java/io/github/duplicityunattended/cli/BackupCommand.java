@@ -6,6 +6,8 @@ import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.restore.RestoreSetup;
+import io.github.duplicityunattended.restore.VerifySetup;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunResult;
 import java.time.Clock;
@@ -14,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The daemon and {@code --once}: the backup flow and the monitor flow (which mails the failure notice), with
- * every running duplicity stopped when the process is.
+ * The daemon and {@code --once}: the backup flow, the monitor flow (which mails the failure notice) and the restore
+ * drill's flows (scheduled in the daemon), with every running duplicity stopped when the process is.
  */
 final class BackupCommand {
 
@@ -35,7 +37,10 @@ final class BackupCommand {
         BackupSetup backup = new BackupSetup(config,
                 new BackupSetup.Mode(!args.once(), args.dryRun(), args.skipPurge()), environment, probe, clock);
         MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
-        Application app = new Application(List.of(backup, monitor), args.routes(), true);
+        // the restore drill runs on verify.schedule in the daemon, with the backups' executor
+        RestoreSetup restore = new RestoreSetup(config, backup.executor(), probe, clock);
+        VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
+        Application app = new Application(List.of(backup, monitor, restore, verify), args.routes(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::terminateAll, "stop-duplicity"));
         if (!args.once()) {
             app.with(new DaemonBanner(config)).serve();

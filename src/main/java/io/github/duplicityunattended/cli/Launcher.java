@@ -70,7 +70,7 @@ public final class Launcher {
             case CHECK, TEST_EMAIL -> monitor(config, args);
             case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
             case RESTORE -> started(() -> new RestoreCommand(err, environment).run(config, args));
-            // VERIFY-PENDING
+            case VERIFY -> started(() -> new VerifyCommand(err, environment).run(config, args));
             default -> ExitCode.USAGE;
         };
     }
