@@ -86,6 +86,9 @@ public final class BackupStore {
         Map<String, Map<String, Long>> byFolder = new HashMap<>();
         folders.values().forEach(f -> byFolder.put(f, new HashMap<>()));
         lister.listObjects(object -> {
+            if (object.key().endsWith("/")) {
+                return; // a folder marker, as consoles and some stores make them
+            }
             int slash = object.key().lastIndexOf('/');
             Map<String, Long> files = byFolder.get(slash < 0 ? "" : object.key().substring(0, slash));
             if (files != null) {
