@@ -10,6 +10,7 @@ import io.github.duplicityunattended.restore.DrillReport;
 import io.github.duplicityunattended.restore.RestoreChecks;
 import io.github.duplicityunattended.restore.RestoreSetup;
 import io.github.duplicityunattended.restore.VerifySetup;
+import io.github.duplicityunattended.run.RunRefusal;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -52,6 +53,9 @@ final class VerifyCommand {
                 .request("direct:verify-run", dir);
         if (reply.body().orElse(null) instanceof DrillReport report) {
             return report.isFailed() ? ExitCode.FAILED : ExitCode.OK;
+        }
+        if (reply.body().orElse(null) instanceof RunRefusal refusal) {
+            return refusal.exitCode();
         }
         err.println("duplicity-unattended: the restore drill did not run: " + reply.reason().orElse("no report"));
         return ExitCode.FAILED;

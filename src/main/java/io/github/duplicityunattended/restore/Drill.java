@@ -5,6 +5,7 @@ import io.github.duplicityunattended.config.ByteSizes;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.exec.CommandOutput;
 import io.github.duplicityunattended.run.RunLock;
+import io.github.duplicityunattended.run.RunRefusal;
 import io.github.duplicityunattended.run.RunRefusedException;
 import io.github.duplicityunattended.support.Failures;
 import java.io.IOException;
@@ -122,16 +123,10 @@ public final class Drill {
         check.failed(plan, file, "could not run duplicity: " + Failures.reason(error));
     }
 
-    /** Removes the dir's restored copies and records its result. */
+    /** Removes the dir's restored copies and records its result (the report says it, at the end). */
     public void done(DrillRun run, DrillPlan plan) {
         check.removeCopies(plan);
-        DirDrill result = plan.result();
-        run.record(result);
-        if (result.failed()) {
-            LOG.error("drill {}", DrillReport.line(result));
-        } else {
-            LOG.info("drill {}", DrillReport.line(result));
-        }
+        run.record(plan.result());
     }
 
     /** Words the report, logs it and releases the lock. */
@@ -139,16 +134,23 @@ public final class Drill {
         try {
             DrillReport report = new DrillReport(run.results(), run.budget(),
                     Duration.between(run.started(), clock.instant()));
-            List<String> lines = report.lines();
-            if (report.isFailed()) {
-                LOG.error(lines.get(0));
-            } else {
-                LOG.info(lines.get(0));
+            for (DrillReport.Line line : report.summary()) {
+                if (line.failed()) {
+                    LOG.error(line.text());
+                } else {
+                    LOG.info(line.text());
+                }
             }
             return report;
         } finally {
             lock.release();
         }
+    }
+
+    /** A drill that could not start (the backups' lock stayed held), with the reason. */
+    public RunRefusal refused(String reason) {
+        LOG.error("Restore drill not started: {}", reason);
+        return new RunRefusal(reason);
     }
 
     private static Path copyOf(DrillPlan plan, DrillPlan.PlannedFile file) {

@@ -42,19 +42,28 @@ public record DrillReport(List<DirDrill> dirs, long budget, Duration took) {
         return String.format(Locale.ROOT, "$%.4f", bytes / (double) (1L << 30) * PRICE_PER_GB);
     }
 
-    /** The headline, a line per dir, and the failed dirs; each line marked when it tells of a failure. */
+    /** One line of the report, and whether it tells of a failure (logged as an error). */
+    public record Line(boolean failed, String text) {
+    }
+
+    /** The headline, a line per dir, and the failed dirs. */
     public List<String> lines() {
+        return summary().stream().map(Line::text).toList();
+    }
+
+    /** The lines, each marked when it tells of a failure. */
+    public List<Line> summary() {
         List<DirDrill> failed = dirs.stream().filter(DirDrill::failed).toList();
-        List<String> out = new ArrayList<>();
-        out.add(String.format("Restore drill %s: %d of %d dirs ok, %s downloaded of a %s budget (est. %s at $%.2f/GB"
+        List<Line> out = new ArrayList<>();
+        out.add(new Line(!failed.isEmpty(), String.format("Restore drill %s: %d of %d dirs ok, %s downloaded of a %s budget (est. %s at $%.2f/GB"
                         + " read), took %s", failed.isEmpty() ? "passed" : "FAILED", dirs.size() - failed.size(),
                 dirs.size(), ByteSizes.human(downloaded()), ByteSizes.human(budget), cost(downloaded()), PRICE_PER_GB,
-                Durations.human(took)));
+                Durations.human(took))));
         for (DirDrill dir : dirs) {
-            out.add("[" + dir.source() + "] " + line(dir));
+            out.add(new Line(dir.failed(), "[" + dir.source() + "] " + line(dir)));
         }
         if (!failed.isEmpty()) {
-            out.add("Failed dirs: " + String.join(", ", failed.stream().map(DirDrill::source).toList()));
+            out.add(new Line(true, "Failed dirs: " + String.join(", ", failed.stream().map(DirDrill::source).toList())));
         }
         return out;
     }

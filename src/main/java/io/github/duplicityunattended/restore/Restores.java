@@ -68,6 +68,12 @@ public final class Restores {
         return end(step, false, "could not run duplicity: " + Failures.reason(error));
     }
 
+    /** A restore that could not start (the backups' lock stayed held), with the reason. */
+    public RestoreOutcome refused(String reason) {
+        LOG.error("Restore not started: {}", reason);
+        return new RestoreOutcome(false, "restore not started: " + reason);
+    }
+
     private RestoreOutcome end(RestoreStep step, boolean ok, String why) {
         lock.release();
         String took = Durations.human(Duration.between(step.started(), clock.instant()));

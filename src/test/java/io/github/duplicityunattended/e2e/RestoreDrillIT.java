@@ -56,7 +56,7 @@ class RestoreDrillIT extends RealBackupTest {
 
         assertEquals(0, drill.exitCode(), drill::toString);
         Path source = work.resolve("src dir");
-        assertTrue(drill.text().contains("[" + source + "] drill ok: 1 compared, 1 identical, 0 different, 0 skipped"),
+        assertTrue(drill.text().contains("[" + source + "] ok: 1 compared, 1 identical, 0 different, 0 skipped"),
                 drill::toString);
         assertTrue(drill.text().contains("Restore drill passed: 1 of 1 dirs ok"), drill::toString);
         try (Stream<Path> left = Files.list(tmp)) {
@@ -81,7 +81,7 @@ class RestoreDrillIT extends RealBackupTest {
 
         assertEquals(1, drill.exitCode(), drill::toString);
         Path source = config.getParent().resolve("src dir");
-        assertTrue(drill.text().contains("[" + source + "] drill FAILED: 0 compared") && drill.text().contains(
+        assertTrue(drill.text().contains("[" + source + "] FAILED: 0 compared") && drill.text().contains(
                 "could not restore only file.bin: exit"), drill::toString);
         assertTrue(drill.text().contains("Failed dirs: " + source), drill::toString);
         assertTrue(drill.text().contains("Restore drill failed: "), "the notice: " + drill);
@@ -97,7 +97,7 @@ class RestoreDrillIT extends RealBackupTest {
 
         assertEquals(1, drill.exitCode(), drill::toString);
         assertTrue(drill.text().contains("[" + config.getParent().resolve("src dir")
-                + "] drill FAILED: 0 compared, 0 identical, 0 different, 0 skipped"), drill::toString);
+                + "] FAILED: 0 compared, 0 identical, 0 different, 0 skipped"), drill::toString);
         assertTrue(drill.text().contains("could not restore only file.bin"), drill::toString);
     }
 
