@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.duplicity.DuplicityTarget;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.restore.DirDrill;
@@ -79,8 +80,9 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
                 verify:
                   sample_files: 5
                 """.formatted(tmp.resolve("backups"), duplicity, source));
-        Path cache = Files.createDirectories(tmp.resolve("cache").resolve(md5("file://" + tmp.resolve("backups")
-                + source)));
+        // the dir's cache, where its backups would have left their manifests
+        Path cache = Files.createDirectories(tmp.resolve("cache").resolve(DuplicityTarget.of("file://"
+                + tmp.resolve("backups"), source.toString(), new DuplicityVersion(0, 8, 22)).cacheName()));
         Files.writeString(cache.resolve("duplicity-full.20261125T020000Z.manifest"), """
                 Volume 1:
                     StartingPath   .
@@ -143,10 +145,5 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
         }
         DrillReport report = (DrillReport) template.requestBody("direct:verify-run", (Object) null);
         assertEquals(1, report.dirs().size(), "the lock is free again after a drill");
-    }
-
-    static String md5(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
