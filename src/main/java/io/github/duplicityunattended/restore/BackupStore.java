@@ -100,6 +100,18 @@ public final class BackupStore {
         return bySource;
     }
 
+    /** Lists once with a lister of its own, closed afterwards (the S3 client and its connections). */
+    public Map<String, Map<String, Long>> list() throws IOException {
+        BucketLister lister = lister();
+        try {
+            return list(lister);
+        } finally {
+            if (lister instanceof S3BucketLister s3) {
+                s3.close();
+            }
+        }
+    }
+
     /** The stored files of one dir, from a listing made by {@link #list}. */
     public static Map<String, Long> of(Map<String, Map<String, Long>> listing, BackupDir dir) {
         return listing.getOrDefault(dir.source(), Map.of());

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -53,10 +54,10 @@ public final class Drill {
         LOG.info("Restore drill started: {} dir(s), up to {} file(s) each, at most {} downloaded", dirs.size(),
                 config.verify().sampleFiles(), ByteSizes.human(config.verify().maxDownload()));
         Optional<String> problem = Optional.empty();
-        Optional<java.util.Map<String, java.util.Map<String, Long>>> listing = Optional.empty();
+        Optional<Map<String, Map<String, Long>>> listing = Optional.empty();
         if (store.whyNotListed().isEmpty()) {
             try {
-                listing = Optional.of(store.list(store.lister()));
+                listing = Optional.of(store.list());
             } catch (IOException | RuntimeException e) {
                 problem = Optional.of("could not list " + store.name() + ": " + Failures.reason(e));
             }

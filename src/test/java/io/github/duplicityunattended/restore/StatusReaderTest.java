@@ -127,6 +127,19 @@ class StatusReaderTest {
     }
 
     @Test
+    void googleCloudStorageAndOtherTargetsAreNotListedAndSaySo() throws Exception {
+        Config gcs = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "gs://my-host-backup", "")
+                .replace("cloud: aws", "cloud: gcp"));
+        assertEquals(Optional.of("only S3 buckets and file:// dirs are listed, not Google Cloud Storage"
+                + " (gs://my-host-backup)"), BackupStore.of(gcs).whyNotListed());
+        Config sftp = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "sftp://example.com/backups", ""));
+        assertEquals(Optional.of("bucket_url sftp://example.com/backups is neither an S3 nor a file:// URL: it"
+                + " cannot be listed"), BackupStore.of(sftp).whyNotListed());
+        Config s3 = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "s3+http://my-host-backup", ""));
+        assertEquals(Optional.empty(), BackupStore.of(s3).whyNotListed());
+    }
+
+    @Test
     void withoutDuplicitysVersionTheTargetIsShownAsConfigured() throws Exception {
         Config config = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "s3+http://my-host-backup", ""));
         assertEquals(List.of("s3+http://my-host-backup/etc", "boto3+s3://my-host-backup/etc",
