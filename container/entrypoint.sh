@@ -8,7 +8,10 @@
 #
 # Started as root (docker run --user 0), it first becomes the unprivileged service user and keeps
 # only CAP_DAC_READ_SEARCH, as an ambient capability: the backup can then read every file mounted
-# into the container, owned by whoever, and change none, like the systemd units.
+# into the container, owned by whoever, and change none, like the systemd units. Like them it sets
+# the no_setuid_fixup secure bit: duplicity reads a file only if access(2) allows it, and without
+# that bit access(2) checks a non-root uid with no capability at all, so every file only root can
+# read would be skipped (as "possibly locked") while the backup still ends ok.
 #
 # Environment (defaults are the image's layout):
 #   DUPLICITY_UNATTENDED_JAR     /opt/duplicity-unattended/duplicity-unattended.jar
@@ -31,8 +34,13 @@ fail() { # exit code 2: a bad environment, as the program itself reports it
 if [ "$(id -u)" = 0 ]; then
     command -v setpriv >/dev/null || fail "started as root but setpriv (util-linux) is missing"
     id "$user" >/dev/null 2>&1 || fail "started as root but user $user does not exist"
+    # Setting a secure bit needs CAP_SETPCAP (bit 8 of the effective set).
+    capeff="$(sed -n 's/^CapEff:[[:space:]]*//p' /proc/self/status)"
+    [ $(((0x$capeff >> 8) & 1)) = 1 ] ||
+        fail "started as root without CAP_SETPCAP (add --cap-add=SETPCAP): without it duplicity would skip every file only root can read"
     exec setpriv --reuid="$(id -u "$user")" --regid="$(id -g "$user")" --init-groups --no-new-privs \
         --inh-caps=-all,+dac_read_search --ambient-caps=-all,+dac_read_search \
+        --securebits=+no_setuid_fixup \
         -- "$0" "$@"
 fi
 

@@ -6,6 +6,7 @@ import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.preflight.RunReadiness;
 import io.github.duplicityunattended.restore.RestoreSetup;
 import io.github.duplicityunattended.restore.VerifySetup;
 import io.github.duplicityunattended.run.BackupSetup;
@@ -33,15 +34,17 @@ final class BackupCommand {
         // is awaited after Camel has loaded the routes, so the two overlap
         CompletableFuture<DuplicityProbe.Result> probe =
                 CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(config.duplicityPath(), environment));
+        CompletableFuture<List<String>> readiness =
+                CompletableFuture.supplyAsync(() -> RunReadiness.problems(config, environment));
         Clock clock = Clock.systemUTC();
-        BackupSetup backup = new BackupSetup(config,
-                new BackupSetup.Mode(!args.once(), args.dryRun(), args.skipPurge()), environment, probe, clock);
+        BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(!args.once(), args.dryRun(),
+                args.skipPurge()), environment, probe, readiness, clock);
         MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
         // the restore drill runs on verify.schedule in the daemon, with the backups' executor
         RestoreSetup restore = new RestoreSetup(config, backup.executor(), probe, clock);
         VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
         Application app = new Application(List.of(backup, monitor, restore, verify), args.routes(), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::terminateAll, "stop-duplicity"));
+        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
         if (!args.once()) {
             app.with(new DaemonBanner(config)).serve();
             return ExitCode.OK;

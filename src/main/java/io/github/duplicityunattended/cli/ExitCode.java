@@ -6,6 +6,8 @@ public final class ExitCode {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    public static final int INCOMPLETE = 3;
+    public static final int STOPPED = 143;
 
     private ExitCode() {
     }

@@ -4,6 +4,7 @@ import io.github.duplicityunattended.app.CannotStart;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
+import io.github.duplicityunattended.preflight.Preflight;
 import io.github.duplicityunattended.monitor.MonitorTarget;
 import io.github.duplicityunattended.support.Failures;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ public final class Launcher {
         }
         config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
-            case VALIDATE -> validate(config);
+            case VALIDATE -> validate(config, args);
             case RUN -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
             case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
@@ -93,8 +94,8 @@ public final class Launcher {
         }
     }
 
-    private int validate(Config config) {
-        Preflight check = new Preflight(config, environment).run();
+    private int validate(Config config, Arguments args) {
+        Preflight check = new Preflight(config, environment, args.routes()).run();
         out.println(config.file() + ": config is valid");
         check.passed().forEach(p -> out.println("ok: " + p));
         check.problems().forEach(p -> err.println(config.file() + ": " + p));

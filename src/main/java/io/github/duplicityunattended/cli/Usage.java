@@ -17,7 +17,8 @@ final class Usage {
                   --skip-purge    back up, but do not purge old backups
                   --routes DIR    load the YAML routes from DIR instead of the built-in ones
                   --validate      check the config and the environment (duplicity, GnuPG key,
-                                  source dirs, credentials file), print every problem, exit
+                                  source dirs, cache dir, credentials, the target, --routes),
+                                  print every problem, exit
                   --check         check the bucket for stale or missing backups now, print the
                                   report, mail it if anything is stale, exit
                   --test-email    mail the newest backup of every folder now (tests SES), exit
@@ -41,11 +42,16 @@ final class Usage {
               -V, --version       show the version and exit
 
             Exit codes:
-              0  ok
-              1  a backup or purge failed (or another run held the lock); --check or --status
-                 found a stale or never backed-up folder or could not list; --test-email was
-                 not sent; a restore failed; the drill found a difference or could not restore
-              2  bad config, bad usage or bad environment; nothing was backed up or restored
+              0    ok
+              1    a backup or purge failed (or another run held the lock); --check or --status
+                   found a stale or never backed-up folder or could not list; --test-email was
+                   not sent; a restore failed; the drill found a difference or could not restore
+              2    bad config, bad usage or bad environment (duplicity, the GnuPG key or the
+                   cache dir missing), bad restore input; nothing was backed up or restored
+              3    every dir was backed up, but duplicity could not read some files: the
+                   summary names them; those dirs were not purged
+              143  stopped (SIGTERM): running duplicity was stopped cleanly and resumes at the
+                   next run; no failure notice
             """;
 
     private Usage() {

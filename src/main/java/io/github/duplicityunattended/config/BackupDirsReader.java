@@ -60,6 +60,11 @@ final class BackupDirsReader {
     }
 
     private boolean sourceOk(String path, String source) {
+        Optional<String> unsafe = unsafeCharacter(source);
+        if (unsafe.isPresent()) {
+            r.problem(path + ".source", unsafe.get());
+            return false;
+        }
         if (!source.startsWith("/")) {
             r.problem(path + ".source", "must be an absolute path, not '" + source + "'");
             return false;
@@ -70,5 +75,25 @@ final class BackupDirsReader {
             return false;
         }
         return true;
+    }
+
+    /**
+     * duplicity reads bucket_url + source as a URL: a '#' or '?' cuts the path there and '%' decodes what follows,
+     * so such a dir would land in another dir's folder (and a control character could forge log lines).
+     */
+    static Optional<String> unsafeCharacter(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of(String.format("contains the control character U+%04X; such a dir cannot be backed up"
+                        + " (back up its parent with includes instead)", (int) c));
+            }
+            if (c == '#' || c == '?' || c == '%') {
+                return Optional.of("contains '" + c + "', which duplicity's URL parsing "
+                        + (c == '%' ? "decodes" : "cuts off") + ", so the dir would not get a folder of its own"
+                        + " at the target; back up its parent with includes instead");
+            }
+        }
+        return Optional.empty();
     }
 }

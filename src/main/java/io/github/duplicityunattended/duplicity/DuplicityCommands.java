@@ -32,6 +32,11 @@ public final class DuplicityCommands {
         return DuplicityTarget.of(config.bucketUrl(), dir.source(), versionOnce.get());
     }
 
+    /** The dir's own cache in duplicity's archive dir: signatures and manifests of its target. */
+    public java.nio.file.Path cacheOf(BackupDir dir) {
+        return config.archiveDir().resolve(targetOf(dir).cacheName());
+    }
+
     /** {@code --full-if-older-than T --encrypt-sign-key K <s3 options> [--dry-run] --include.. --exclude.. SRC URL}. */
     public List<String> backup(BackupDir dir) {
         DuplicityVersion version = versionOnce.get();
@@ -46,7 +51,7 @@ public final class DuplicityCommands {
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-new-style");
             }
-            args.add("--s3-use-ia");
+            args.addAll(version.storageClassOptions());
             if (!target.usesBoto3(version)) {
                 args.add("--s3-use-multiprocessing");
             }

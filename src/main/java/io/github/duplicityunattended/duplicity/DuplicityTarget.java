@@ -54,8 +54,8 @@ public record DuplicityTarget(String original, String effective) {
     }
 
     /**
-     * The name of this target's cache in the archive dir: the md5 of the original URL's text, which duplicity
-     * derives itself when it is given that URL, and is given as {@code --name} after a translation.
+     * The name of this target's dir in duplicity's archive dir: duplicity's default, the md5 of the URL it is
+     * given, which {@link #cacheNameToKeep()} keeps at the original's after a translation.
      */
     public String cacheName() {
         try {

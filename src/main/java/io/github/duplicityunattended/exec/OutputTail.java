@@ -22,6 +22,10 @@ public final class OutputTail {
         lines.addLast(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line);
     }
 
+    public synchronized int size() {
+        return lines.size();
+    }
+
     public synchronized List<String> lines() {
         return List.copyOf(lines);
     }

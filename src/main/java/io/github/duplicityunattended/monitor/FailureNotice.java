@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mail sent the moment a backup run ends with failed dirs: subject {@code Backup failed: <host>}, the run
- * summary, then the last lines of duplicity's output for each failed backup or purge.
+ * The mail sent the moment a backup run ends with failed dirs (subject {@code Backup failed: <host>}) or with
+ * dirs backed up without files duplicity could not read ({@code Backup incomplete: <host>}): the run summary,
+ * then the last lines of duplicity's output for each failed backup or purge, and the unreadable files.
  */
 public final class FailureNotice {
 
-    /** How many of the last output lines of each failed command go into the mail. */
-    static final int TAIL_LINES = 40;
     private final String host;
 
     public FailureNotice(String host) {
@@ -20,13 +19,12 @@ public final class FailureNotice {
 
     public Mail mail(RunReport report) {
         List<String> lines = new ArrayList<>(report.lines());
-        for (RunReport.FailedStep step : report.failures()) {
-            List<String> tail = step.tail();
-            List<String> last = tail.subList(Math.max(0, tail.size() - TAIL_LINES), tail.size());
+        for (RunReport.Detail detail : report.details()) {
             lines.add("");
-            lines.add("Last " + last.size() + " line(s) of the " + step.action() + " of " + step.dir() + ":");
-            last.forEach(line -> lines.add("  " + line));
+            lines.add(detail.heading());
+            detail.lines().forEach(line -> lines.add("  " + line));
         }
-        return new Mail("Backup failed: " + host, String.join("\n", lines) + "\n");
+        String subject = report.status() == RunReport.Status.INCOMPLETE ? "Backup incomplete: " : "Backup failed: ";
+        return new Mail(subject + host, String.join("\n", lines) + "\n");
     }
 }

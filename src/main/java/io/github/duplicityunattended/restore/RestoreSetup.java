@@ -48,7 +48,7 @@ public final class RestoreSetup implements Flow {
 
     /** An executor for duplicity in the config's environment, for a process that runs no backups. */
     public static StreamingExecutor executor(Config config, Map<String, String> environment) {
-        return new StreamingExecutor(DuplicityEnvironment.of(config, environment), TAIL_LINES);
+        return new StreamingExecutor(DuplicityEnvironment.of(config, environment), TAIL_LINES, line -> false);
     }
 
     /** The backups' run lock: a restore or a drill uses their cache, so it never runs beside one. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,6 +21,7 @@ public final class BackupRun {
     private final Instant started;
     private final Map<BackupDir, DirResult> backups = new ConcurrentHashMap<>();
     private final Map<BackupDir, DirResult> purges = new ConcurrentHashMap<>();
+    private final Set<BackupDir> healed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param keepFull the N of remove-all-but-n-full, or empty when this run does not purge
@@ -35,12 +37,15 @@ public final class BackupRun {
         return dirs;
     }
 
-    /** Dirs whose backup succeeded in this run: the only ones ever purged. Empty when purging is off. */
+    /**
+     * Dirs backed up completely in this run: the only ones ever purged, so that no chain is removed while the
+     * newest backup lacks a file. Empty when purging is off.
+     */
     public List<BackupDir> getDirsToPurge() {
         if (keepFull.isEmpty()) {
             return List.of();
         }
-        return dirs.stream().filter(d -> backup(d).map(DirResult::ok).orElse(false)).toList();
+        return dirs.stream().filter(d -> backup(d).map(r -> r.ok() && !r.incomplete()).orElse(false)).toList();
     }
 
     public OptionalInt keepFull() {
@@ -59,19 +64,16 @@ public final class BackupRun {
         (step.action() == DirStep.Action.BACKUP ? backups : purges).put(step.dir(), result);
     }
 
+    /** True the first time it is asked for a dir in this run: its damaged cache is set aside at most once. */
+    boolean healOnce(BackupDir dir) {
+        return healed.add(dir);
+    }
+
     public Optional<DirResult> backup(BackupDir dir) {
         return Optional.ofNullable(backups.get(dir));
     }
 
     public Optional<DirResult> purge(BackupDir dir) {
         return Optional.ofNullable(purges.get(dir));
-    }
-
-    /** Dirs whose backup or purge failed, or that were never backed up, in config order. */
-    public List<BackupDir> failedDirs() {
-        return dirs.stream()
-                .filter(d -> !backup(d).map(DirResult::ok).orElse(false)
-                        || !purge(d).map(DirResult::ok).orElse(true))
-                .toList();
     }
 }

@@ -5,13 +5,17 @@ import io.github.duplicityunattended.app.Flow;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityCommands;
 import io.github.duplicityunattended.duplicity.DuplicityEnvironment;
+import io.github.duplicityunattended.duplicity.DuplicityMessages;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.exec.StreamingExecutor;
+import io.github.duplicityunattended.preflight.RunReadiness;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListener;
 import org.apache.camel.main.MainListenerSupport;
@@ -39,24 +43,32 @@ public final class BackupSetup implements Flow {
     private final Config config;
     private final Mode mode;
     private final CompletableFuture<DuplicityProbe.Result> duplicity;
+    private final CompletableFuture<List<String>> readiness;
     private final StreamingExecutor executor;
     private final Map<String, Object> beans = new LinkedHashMap<>();
 
     /**
      * @param duplicity the answer of {@code duplicity --version}, asked in parallel with Camel's start
+     * @param readiness the problems that keep any run from working (no signing key, no writable cache), found in
+     *                  parallel with Camel's start: the start fails on them before any duplicity call
      */
     public BackupSetup(Config config, Mode mode, Map<String, String> environment,
-                       CompletableFuture<DuplicityProbe.Result> duplicity, Clock clock) {
+                       CompletableFuture<DuplicityProbe.Result> duplicity, CompletableFuture<List<String>> readiness,
+                       Clock clock) {
         this.config = config;
         this.mode = mode;
         this.duplicity = duplicity;
-        this.executor = new StreamingExecutor(DuplicityEnvironment.of(config, environment), TAIL_LINES);
+        this.readiness = readiness;
+        this.executor = new StreamingExecutor(DuplicityEnvironment.of(config, environment), TAIL_LINES,
+                DuplicityMessages::isUnreadableFile);
         DuplicityCommands commands = new DuplicityCommands(config,
                 () -> duplicity.join().version().orElseThrow(() -> new CannotStart(duplicity.join().problem())),
                 mode.dryRun());
         RunLock lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
         beans.put("duplicityExecutor", executor);
-        beans.put("runLifecycle", new RunLifecycle(config, lock, clock, mode.dryRun(), mode.skipPurge()));
+        // the daemon checks again at every run: a key or cache that went away refuses that run in one line
+        Supplier<List<String>> everyRun = mode.scheduled() ? () -> RunReadiness.problems(config, environment) : List::of;
+        beans.put("runLifecycle", new RunLifecycle(config, lock, clock, mode.dryRun(), mode.skipPurge(), everyRun));
         beans.put("dirSteps", new DirSteps(commands, clock));
     }
 
@@ -85,15 +97,21 @@ public final class BackupSetup implements Flow {
         return List.of(new MainListenerSupport() {
             @Override
             public void beforeStart(BaseMainSupport main) {
+                List<String> problems = new ArrayList<>();
                 DuplicityProbe.Result result = duplicity.join();
                 if (result.version().isEmpty()) {
-                    throw new CannotStart(result.problem());
+                    problems.add(result.problem());
+                }
+                readiness.join().forEach(p -> problems.add(config.file() + ": " + p));
+                if (!problems.isEmpty()) {
+                    throw new CannotStart(String.join("\n", problems) + "\nnothing was backed up; --validate"
+                            + " checks all of this");
                 }
             }
         });
     }
 
-    /** Runs duplicity; {@link StreamingExecutor#terminateAll()} ends every running one at shutdown. */
+    /** Runs duplicity; {@link StreamingExecutor#stop()} ends every running one when the program stops. */
     public StreamingExecutor executor() {
         return executor;
     }

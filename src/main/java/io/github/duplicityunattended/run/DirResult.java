@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.duplicity.BackupStatistics;
+import io.github.duplicityunattended.duplicity.DuplicityMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,26 +9,44 @@ import java.util.Optional;
 /**
  * What one duplicity command did for one dir.
  *
- * @param ok         exit value 0
+ * @param outcome    how it ended
  * @param exitValue  duplicity's exit value, or -1 when it could not be started
  * @param duration   wall time
  * @param statistics duplicity's backup statistics, when it printed them
  * @param tail       the last lines of its output
+ * @param unreadable the first files duplicity said it could not read
  */
-public record DirResult(boolean ok, int exitValue, Duration duration, Optional<BackupStatistics> statistics,
-                        List<String> tail) {
+public record DirResult(Outcome outcome, int exitValue, Duration duration, Optional<BackupStatistics> statistics,
+                        List<String> tail, List<String> unreadable) {
+
+    /** How a command ended. */
+    public enum Outcome { OK, FAILED, INTERRUPTED }
 
     public DirResult {
         tail = List.copyOf(tail);
+        unreadable = List.copyOf(unreadable);
     }
 
-    /** The most telling line of a failure: the last non-blank output line. */
-    public String lastLine() {
-        for (int i = tail.size() - 1; i >= 0; i--) {
-            if (!tail.get(i).isBlank()) {
-                return tail.get(i).strip();
-            }
-        }
-        return "no output";
+    public boolean ok() {
+        return outcome == Outcome.OK;
+    }
+
+    public boolean interrupted() {
+        return outcome == Outcome.INTERRUPTED;
+    }
+
+    /** Why it failed, in one line: the cause duplicity named, not merely its last line. */
+    public String reason() {
+        return DuplicityMessages.reason(tail);
+    }
+
+    /** How many files duplicity could not read: its error count, or the files it named if it printed none. */
+    public long unreadableCount() {
+        return Math.max(statistics.map(BackupStatistics::errors).orElse(0L), unreadable.size());
+    }
+
+    /** Backed up, but without some files it could not read. */
+    public boolean incomplete() {
+        return ok() && unreadableCount() > 0;
     }
 }

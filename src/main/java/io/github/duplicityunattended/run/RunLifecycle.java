@@ -2,7 +2,9 @@ package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.config.Config;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +20,27 @@ public final class RunLifecycle {
     private final Clock clock;
     private final boolean dryRun;
     private final boolean skipPurge;
+    private final Supplier<List<String>> readiness;
 
-    public RunLifecycle(Config config, RunLock lock, Clock clock, boolean dryRun, boolean skipPurge) {
+    /**
+     * @param readiness what keeps a run from working (no signing key, no writable cache), asked as it begins
+     */
+    public RunLifecycle(Config config, RunLock lock, Clock clock, boolean dryRun, boolean skipPurge,
+                        Supplier<List<String>> readiness) {
         this.config = config;
         this.lock = lock;
         this.clock = clock;
         this.dryRun = dryRun;
         this.skipPurge = skipPurge;
+        this.readiness = readiness;
     }
 
     /** Takes the run lock (waiting up to {@code lock_wait}) and returns a new run over every configured dir. */
     public BackupRun begin() throws RunRefusedException {
+        List<String> problems = readiness.get();
+        if (!problems.isEmpty()) {
+            throw new RunRefusedException(String.join("; ", problems));
+        }
         lock.acquire(config.lockWait());
         OptionalInt keep = skipPurge ? OptionalInt.empty() : config.removeAllButNFull();
         LOG.info("Backup run started: {} dir(s) to {}{}{}", config.backupDirs().size(), config.bucketUrl(),
@@ -43,10 +55,10 @@ public final class RunLifecycle {
         try {
             RunReport report = RunReport.of(run, clock.instant());
             for (RunReport.Line line : report.summary()) {
-                if (line.failed()) {
-                    LOG.error(line.text());
-                } else {
-                    LOG.info(line.text());
+                switch (line.level()) {
+                    case ERROR -> LOG.error(line.text());
+                    case WARN -> LOG.warn(line.text());
+                    case INFO -> LOG.info(line.text());
                 }
             }
             return report;

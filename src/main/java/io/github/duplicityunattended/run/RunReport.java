@@ -1,86 +1,66 @@
 package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.config.BackupDir;
-import io.github.duplicityunattended.config.Durations;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * How a run ended, worded once when it ends: the summary (a headline, one line per dir, the failed dirs)
- * and, for the failure notice, the last output lines of every failed step.
+ * How a run ended, worded once when it ends: its status, the summary (a headline, one line per dir, the dirs
+ * that need attention) and, for the notice, the last output lines of every failed step and the files that
+ * could not be read.
  *
- * @param summary    the summary lines, each marked when it tells of a failure
- * @param failedDirs the sources of the dirs whose backup or purge failed, in config order
- * @param failures   every failed step with its output tail, in config order
+ * @param status         how the run ended, which sets the exit code
+ * @param summary        the summary lines, each with the level it is logged at
+ * @param failedDirs     the sources of the dirs whose backup or purge failed, in config order
+ * @param incompleteDirs the sources of the dirs backed up without some files duplicity could not read
+ * @param details        what the notice quotes: failed steps' output, unreadable files
  */
-public record RunReport(List<Line> summary, List<String> failedDirs, List<FailedStep> failures)
-        implements RunResult {
+public record RunReport(Status status, List<Line> summary, List<String> failedDirs, List<String> incompleteDirs,
+                        List<Detail> details) implements RunResult {
 
-    /** One line of the summary, and whether it tells of a failure (logged as an error). */
-    public record Line(boolean failed, String text) {
+    /** How a run ended. */
+    public enum Status {
+        /** every dir backed up (and purged) completely */
+        OK(0),
+        /** a dir's backup or purge failed */
+        FAILED(1),
+        /** every dir backed up, but duplicity could not read some files */
+        INCOMPLETE(3),
+        /** the program was stopped during the run; what was not finished resumes at the next run */
+        INTERRUPTED(143);
+
+        private final int exitCode;
+
+        Status(int exitCode) {
+            this.exitCode = exitCode;
+        }
     }
 
-    /** A step that failed: its dir, "backup" or "purge", and the last lines duplicity printed. */
-    public record FailedStep(String dir, String action, List<String> tail) {
+    /** The level a summary line is logged at. */
+    public enum Level { INFO, WARN, ERROR }
 
-        public FailedStep {
-            tail = List.copyOf(tail);
+    /** One line of the summary. */
+    public record Line(Level level, String text) {
+    }
+
+    /** A block the notice quotes: a heading and its lines, e.g. a failed step's last output lines. */
+    public record Detail(String heading, List<String> lines) {
+
+        public Detail {
+            lines = List.copyOf(lines);
         }
     }
 
     public RunReport {
         summary = List.copyOf(summary);
         failedDirs = List.copyOf(failedDirs);
-        failures = List.copyOf(failures);
+        incompleteDirs = List.copyOf(incompleteDirs);
+        details = List.copyOf(details);
     }
 
     /** The report of {@code run}, ended at {@code ended}. */
     public static RunReport of(BackupRun run, Instant ended) {
-        List<BackupDir> failed = run.failedDirs();
-        List<Line> lines = new ArrayList<>();
-        int total = run.getDirs().size();
-        lines.add(new Line(!failed.isEmpty(), String.format("Backup run %s: %d of %d dirs ok, %d failed, took %s%s",
-                failed.isEmpty() ? "finished" : "FAILED", total - failed.size(), total, failed.size(),
-                Durations.human(Duration.between(run.started(), ended)),
-                run.dryRun() ? " (dry run: nothing changed)" : "")));
-        for (BackupDir dir : run.getDirs()) {
-            lines.add(new Line(failed.contains(dir), "[" + dir.source() + "] " + dirLine(run, dir)));
-        }
-        List<FailedStep> failures = new ArrayList<>();
-        if (!failed.isEmpty()) {
-            lines.add(new Line(true, "Failed dirs: " + String.join(", ", failed.stream().map(BackupDir::source).toList())));
-            for (BackupDir dir : failed) {
-                failedStep(dir, "backup", run.backup(dir)).ifPresent(failures::add);
-                failedStep(dir, "purge", run.purge(dir)).ifPresent(failures::add);
-            }
-        }
-        return new RunReport(lines, failed.stream().map(BackupDir::source).toList(), failures);
-    }
-
-    private static Optional<FailedStep> failedStep(BackupDir dir, String action, Optional<DirResult> result) {
-        return result.filter(r -> !r.ok()).map(r -> new FailedStep(dir.source(), action, r.tail()));
-    }
-
-    static String dirLine(BackupRun run, BackupDir dir) {
-        StringBuilder line = new StringBuilder();
-        DirResult backup = run.backup(dir).orElse(null);
-        if (backup == null) {
-            return "FAILED: not backed up";
-        }
-        if (backup.ok()) {
-            line.append("ok in ").append(Durations.human(backup.duration()));
-            backup.statistics().ifPresent(s -> line.append(": ").append(s));
-        } else {
-            line.append("FAILED after ").append(Durations.human(backup.duration()))
-                    .append(": exit ").append(backup.exitValue()).append(": ").append(backup.lastLine());
-        }
-        run.purge(dir).ifPresentOrElse(
-                p -> line.append(p.ok() ? "; purge ok" : "; purge FAILED: exit " + p.exitValue() + ": " + p.lastLine()),
-                () -> line.append(run.keepFull().isPresent() && !backup.ok() ? "; not purged" : ""));
-        return line.toString();
+        return new RunReportWriter(run, ended).report();
     }
 
     /** The summary's text, line by line. */
@@ -88,12 +68,22 @@ public record RunReport(List<Line> summary, List<String> failedDirs, List<Failed
         return summary.stream().map(Line::text).toList();
     }
 
+    /** True when someone should be told at once: a dir failed, or was backed up without some files. */
+    public boolean needsNotice() {
+        return status == Status.FAILED || status == Status.INCOMPLETE;
+    }
+
     public boolean failed() {
-        return !failedDirs.isEmpty();
+        return status == Status.FAILED;
     }
 
     @Override
     public int exitCode() {
-        return failed() ? 1 : 0;
+        return status.exitCode;
+    }
+
+    /** The sources of these dirs, comma-separated. */
+    static String sources(List<BackupDir> dirs) {
+        return String.join(", ", dirs.stream().map(BackupDir::source).toList());
     }
 }

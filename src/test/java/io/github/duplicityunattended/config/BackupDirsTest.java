@@ -43,6 +43,26 @@ class BackupDirsTest {
     }
 
     @Test
+    void sourcesThatDuplicitysUrlParsingWouldMoveToAnotherFolderAreRefusedNamingTheCharacter() {
+        assertEquals(List.of(
+                f.problem("backup_dirs[0].source: contains '#', which duplicity's URL parsing cuts off, so the dir"
+                        + " would not get a folder of its own at the target; back up its parent with includes instead"),
+                f.problem("backup_dirs[1].source: contains '?', which duplicity's URL parsing cuts off, so the dir"
+                        + " would not get a folder of its own at the target; back up its parent with includes instead"),
+                f.problem("backup_dirs[2].source: contains '%', which duplicity's URL parsing decodes, so the dir"
+                        + " would not get a folder of its own at the target; back up its parent with includes instead"),
+                f.problem("backup_dirs[3].source: contains the control character U+000A; such a dir cannot be backed"
+                        + " up (back up its parent with includes instead)")),
+                problemsOf("- source: /srv/www#old\n- source: /srv/b?x=1\n- source: /srv/c%41\n"
+                        + "- source: \"/srv/forged\\n2026-11-28 INFO ok\""));
+    }
+
+    @Test
+    void sourcesWithSpacesAndSemicolonsAreTakenAsTheyAre() throws Exception {
+        assertEquals(List.of(BackupDir.of("/srv/my docs;old")), load("- source: /srv/my docs;old"));
+    }
+
+    @Test
     void backupDirsThatAreNoListAreRefused() {
         assertEquals(List.of(f.problem("backup_dirs: must be a list, not a value")), problemsOf("/etc"));
         assertEquals(List.of(f.problem("backup_dirs: must be a list, not a mapping")), problemsOf("source: /etc"));

@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,7 +14,10 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +115,7 @@ class ContainerEntrypointStartsTheProgramTest {
         DeployTools.Result result = run("--once");
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.output().contains(readOnly + " is not writable"), result.toString());
-        assertTrue(!result.output().contains("arg="), "java must not start: " + result);
+        assertFalse(result.output().contains("arg="), "java must not start: " + result);
     }
 
     @Test
@@ -125,13 +129,56 @@ class ContainerEntrypointStartsTheProgramTest {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         DeployTools.Result read = run("cat", secret.toString());
         assertEquals("root's secret", read.output().strip(), "reads every file to back up: " + read);
+        DeployTools.Result access = run("python3", "-c", "import os, sys; print(os.access(sys.argv[1], os.R_OK))",
+                secret.toString());
+        assertEquals("True", access.output().strip(),
+                "duplicity skips a file unless access(2) allows it; that needs the no_setuid_fixup bit: " + access);
         DeployTools.Result write = run("sh", "-c", "echo changed > \"$0\"", secret.toString());
         assertNotEquals(0, write.exitCode(), "must not change what it backs up: " + write);
         assertEquals("root's secret\n", Files.readString(secret));
     }
 
+    @Test
+    void startedAsRootWithTheCapabilitiesTheReadmeAddsItReadsFilesOnlyRootCanRead() throws IOException {
+        assumeTrue(isRoot(), "only root can start as root; CI runs as root");
+        Path secret = Files.writeString(dir.resolve("root-only"), "root's secret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        DeployTools.Result access = runWithOnly(readmeCapAdds(), "python3", "-c",
+                "import os, sys; print(os.access(sys.argv[1], os.R_OK))", secret.toString());
+        assertEquals("True", access.output().strip(), "with " + readmeCapAdds() + ": " + access);
+    }
+
+    @Test
+    void startedAsRootWithoutSetpcapItStopsWithExitTwoBeforeJavaStarts() {
+        assumeTrue(isRoot(), "only root can start as root; CI runs as root");
+        List<String> caps = new ArrayList<>(readmeCapAdds());
+        assertTrue(caps.remove("setpcap"), "README's podman command no longer adds SETPCAP: " + caps);
+        DeployTools.Result result = runWithOnly(caps, "--once");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.output().contains("add --cap-add=SETPCAP"), result.toString());
+        assertFalse(result.output().contains("arg="), "java must not start: " + result);
+    }
+
+    /** The capabilities README's root container command adds after --cap-drop=ALL, e.g. setuid. */
+    private static List<String> readmeCapAdds() {
+        String readme = DeployTools.read(DeployTools.file("README.md"));
+        assertTrue(readme.contains("--user 0 --cap-drop=ALL"), "README no longer shows the root container command");
+        return Pattern.compile("--cap-add=([A-Z_]+)").matcher(readme).results()
+                .map(m -> m.group(1).toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /** The entrypoint as root holding only {@code caps}, as a container engine's --cap-drop/--cap-add leave it. */
+    private DeployTools.Result runWithOnly(List<String> caps, String... args) {
+        String bounding = "--bounding-set=-all" + caps.stream().map(c -> ",+" + c).collect(Collectors.joining());
+        return run(List.of("setpriv", bounding, "--", entrypoint.toString()), args);
+    }
+
     private DeployTools.Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(entrypoint.toString()));
+        return run(List.of(entrypoint.toString()), args);
+    }
+
+    private DeployTools.Result run(List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(args));
         return DeployTools.run(command, environment, dir);
     }

@@ -58,6 +58,14 @@ class ServiceUnitsAreHardenedTest {
     }
 
     @ForEachService
+    void duplicitysAccessCheckSeesTheCapabilityToo(String service) {
+        UnitFile unit = UnitFile.read("systemd/" + service);
+        assertTrue(List.of(unit.get("SecureBits").split(" ")).contains("no-setuid-fixup"),
+                "without no-setuid-fixup access(2) ignores CAP_DAC_READ_SEARCH for a non-root user, and"
+                        + " duplicity skips every file only root can read: " + unit.get("SecureBits"));
+    }
+
+    @ForEachService
     void writesOnlyItsCacheStateAndTmp(String service) {
         UnitFile unit = UnitFile.read("systemd/" + service);
         assertEquals("strict", unit.get("ProtectSystem"));

@@ -16,7 +16,8 @@ import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 class ShellScriptsPassShellcheckTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"container/entrypoint.sh", ".ci/install-deploy-tools", "scripts/quickstart"})
+    @ValueSource(strings = {"container/entrypoint.sh", ".ci/install-deploy-tools", ".ci/install-duplicity-versions",
+            "scripts/systemd-rootfs", "scripts/quickstart"})
     void shellcheckFindsNothing(String script) {
         Path path = DeployTools.file(script);
         assertTrue(Files.isExecutable(path), script + " must be executable");

@@ -64,6 +64,20 @@ class DuplicityCommandsTest {
     }
 
     @Test
+    void onDebian13sDuplicity3TheBackupAndPurgeAreThoseOfDuplicity2() throws Exception {
+        DuplicityVersion debian13 = new DuplicityVersion(3, 0, 4);
+        Config config = Configs.load(tmp, Configs.original() + "s3_endpoint_url: http://127.0.0.1:9000\n");
+        DuplicityCommands commands = new DuplicityCommands(config, debian13, false);
+        String name = md5("s3+http://my-host-backup/etc");
+        assertEquals(List.of("--full-if-older-than", "1M", "--encrypt-sign-key", "0123ABCD", "--s3-use-ia",
+                "--archive-dir", CACHE, "--name", name, "--s3-endpoint-url", "http://127.0.0.1:9000",
+                "/etc", "s3://my-host-backup/etc"), commands.backup(dir(config, 0)));
+        assertEquals(List.of("remove-all-but-n-full", "2", "--force", "--archive-dir", CACHE, "--name", name,
+                "--s3-endpoint-url", "http://127.0.0.1:9000", "s3://my-host-backup/etc"),
+                commands.purge(dir(config, 0), 2));
+    }
+
+    @Test
     void theCacheNameIsTheMd5DuplicityWouldHaveUsedForTheOriginalUrl() {
         DuplicityTarget target = DuplicityTarget.of("s3+http://my-host-backup", "/etc", OLD);
         // md5("s3+http://my-host-backup/etc"), as duplicity's generate_default_backup_name computes it

@@ -23,9 +23,24 @@ class DuplicityFactsTest {
     void versionsAreReadFromDuplicitysOwnWords() {
         assertEquals(Optional.of(new DuplicityVersion(0, 8, 22)), DuplicityVersion.parse("duplicity 0.8.22"));
         assertEquals(Optional.of(new DuplicityVersion(2, 1, 0)), DuplicityVersion.parse("duplicity 2.1"));
+        assertEquals(Optional.of(new DuplicityVersion(3, 0, 4)),
+                DuplicityVersion.parse("duplicity 3.0.4 February 08, 2025"));
         assertEquals(Optional.empty(), DuplicityVersion.parse("command not found"));
         assertTrue(new DuplicityVersion(2, 0, 0).hasBoto3AsS3Scheme());
         assertTrue(!new DuplicityVersion(0, 8, 22).hasBoto3AsS3Scheme());
+    }
+
+    @Test
+    void eachDuplicityIsGivenTheOptionNamesItTakes() {
+        DuplicityVersion debian12 = new DuplicityVersion(0, 8, 22);
+        DuplicityVersion backports = new DuplicityVersion(2, 1, 4);
+        DuplicityVersion debian13 = new DuplicityVersion(3, 0, 4);
+        assertEquals(List.of("--s3-use-ia"), debian12.storageClassOptions());
+        assertEquals(List.of("--s3-use-ia"), backports.storageClassOptions());
+        assertEquals(List.of("--s3-use-ia"), debian13.storageClassOptions());
+        assertEquals("--file-to-restore", debian12.restoreOption());
+        assertEquals("--path-to-restore", backports.restoreOption());
+        assertEquals("--path-to-restore", debian13.restoreOption());
     }
 
     @Test
@@ -59,8 +74,8 @@ class DuplicityFactsTest {
         Map<String, String> env = DuplicityEnvironment.of(config,
                 Map.of("PATH", "/usr/bin:/bin", "HOME", "/root", "AWS_SHARED_CREDENTIALS_FILE", "/elsewhere"));
         assertEquals(Map.of("PATH", "/usr/bin:/bin", "HOME", "/root", "PASSPHRASE", "",
-                "BOTO_CONFIG", creds.toString(), "GNUPGHOME", tmp.resolve("gnupg").toString(),
-                "AWS_DEFAULT_REGION", "eu-west-1"), env);
+                "BOTO_CONFIG", creds.toString(), "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
+                "GNUPGHOME", tmp.resolve("gnupg").toString(), "AWS_DEFAULT_REGION", "eu-west-1"), env);
         assertTrue(env.values().stream().noneMatch(v -> v.contains("s3cr3t")));
     }
 
@@ -73,5 +88,25 @@ class DuplicityFactsTest {
         Map<String, String> env = DuplicityEnvironment.of(config, Map.of("BOTO_CONFIG", "/etc/boto.cfg"));
         assertEquals(creds.toString(), env.get("AWS_SHARED_CREDENTIALS_FILE"));
         assertTrue(!env.containsKey("BOTO_CONFIG"));
+    }
+
+    @Test
+    void withAnEndpointBoto3SendsAndChecksChecksumsOnlyWhereRequiredUnlessTheUserChoseOtherwise() throws Exception {
+        Config endpoint = Configs.load(tmp, Configs.original() + "s3_endpoint_url: http://127.0.0.1:9000\n");
+        Map<String, String> env = DuplicityEnvironment.of(endpoint, Map.of());
+        assertEquals("when_required", env.get("AWS_REQUEST_CHECKSUM_CALCULATION"));
+        assertEquals("when_required", env.get("AWS_RESPONSE_CHECKSUM_VALIDATION"));
+
+        Map<String, String> chosen = DuplicityEnvironment.of(endpoint,
+                Map.of("AWS_REQUEST_CHECKSUM_CALCULATION", "when_supported"));
+        assertEquals("when_supported", chosen.get("AWS_REQUEST_CHECKSUM_CALCULATION"));
+        assertEquals("when_required", chosen.get("AWS_RESPONSE_CHECKSUM_VALIDATION"));
+    }
+
+    @Test
+    void onAwsItselfBoto3KeepsItsOwnChecksumDefaults() throws Exception {
+        Map<String, String> env = DuplicityEnvironment.of(Configs.load(tmp, Configs.original()), Map.of());
+        assertTrue(!env.containsKey("AWS_REQUEST_CHECKSUM_CALCULATION"), env::toString);
+        assertTrue(!env.containsKey("AWS_RESPONSE_CHECKSUM_VALIDATION"), env::toString);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.e2e;
 
+import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class BackupEnvironment implements AutoCloseable {
         y.append("s3_endpoint_url: ").append(s3.endpoint()).append('\n');
         y.append("gpg_home: ").append(key.home()).append('\n');
         y.append("archive_dir: ").append(dir.resolve("cache")).append('\n');
+        Duplicity.chosen().ifPresent(path -> y.append("duplicity_path: ").append(path).append('\n'));
         y.append(extra);
         y.append("backup_dirs:\n");
         for (Path source : sources) {
@@ -63,10 +65,11 @@ final class BackupEnvironment implements AutoCloseable {
         Files.writeString(config, yaml.substring(0, start) + credentials + yaml.substring(yaml.indexOf('\n', start)));
     }
 
-    /** Environment for plain duplicity against the local S3 server. */
+    /** Environment for plain duplicity against the local S3 server, as the README's restore steps set it. */
     Map<String, String> duplicityEnv() {
         return Map.of("BOTO_CONFIG", botoCredentials.toString(), "GNUPGHOME", key.home().toString(),
-                "PASSPHRASE", "");
+                "PASSPHRASE", "", "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
     }
 
     /** The S3 folder duplicity writes a source dir to: bucket_url + source, without the bucket. */

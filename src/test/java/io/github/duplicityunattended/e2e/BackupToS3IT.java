@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The built jar against real duplicity 0.8, real GnuPG and a real S3 API server (S3Proxy). */
+/**
+ * The built jar against real duplicity (0.8.22, and 2.1.4 and 3.0.4 in failsafe executions of their own), real
+ * GnuPG and a real S3 API server (S3Proxy).
+ */
 class BackupToS3IT extends RealBackupTest {
 
     @Test
@@ -24,6 +28,8 @@ class BackupToS3IT extends RealBackupTest {
         AppProcess.Result first = runOnce(work, config);
         assertEquals(0, first.exitCode(), first::toString);
         assertEquals(1, manifests("restore-case", source, "full").size(), first::toString);
+        String url = Duplicity.s3Url("restore-case/" + BackupEnvironment.folder(source));
+        assertTrue(first.text().contains("[" + source + "] backup to " + url + " started"), first::toString);
 
         Files.writeString(source.resolve("readme.txt"), "backups matter, changed\n");
         Files.writeString(source.resolve("sub dir/new file.txt"), "added after the full backup\n");
@@ -34,6 +40,9 @@ class BackupToS3IT extends RealBackupTest {
         assertTrue(second.text().contains("[" + source + "] ok in"), second::toString);
 
         assertRestoresIdentically("restore-case", source, work.resolve("restored"));
+        Path one = work.resolve("one file");
+        restore("restore-case", source, one, Duplicity.version().restoreOption(), "sub dir/new file.txt");
+        assertEquals("added after the full backup\n", Files.readString(one));
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,8 +112,11 @@ class CommandLineIT {
     void helpDocumentsTheExitCodes() throws Exception {
         AppProcess.Result r = AppProcess.run(tmp, env, "--help");
         assertEquals(0, r.exitCode());
-        assertTrue(r.text().contains("Exit codes:") && r.text().contains("2  bad config, bad usage or bad environment"),
-                r::toString);
+        assertTrue(r.text().contains("Exit codes:"), r::toString);
+        for (String code : List.of("0    ok", "1    a backup or purge failed", "2    bad config, bad usage or bad",
+                "3    every dir was backed up, but duplicity could not read some files", "143  stopped (SIGTERM)")) {
+            assertTrue(r.text().contains(code), code + " is not documented: " + r);
+        }
     }
 
     @Test
@@ -141,6 +146,22 @@ class CommandLineIT {
         assertTrue(r.text().contains("gpg_key_id: no secret key DEADBEEFDEADBEEF in the keyring"), r::toString);
         assertTrue(r.text().contains("backup_dirs[0].source: " + missing + " does not exist"), r::toString);
         assertTrue(r.text().contains("2 problem(s) found"), r::toString);
+    }
+
+    @Test
+    void validateUnderSystemdRefusesATargetInTheServicesPrivateTmp() throws Exception {
+        Path source = Trees.sample(tmp.resolve("systemd-src"));
+        String yaml = validConfig(source).replace("bucket_url: file://" + target(source),
+                "bucket_url: file:///var/tmp/backups");
+        Files.writeString(tmp.resolve("config.yaml"), yaml);
+        Map<String, String> underSystemd = new HashMap<>(env);
+        underSystemd.put("INVOCATION_ID", "5f0c6b3e8d2a4c1b9e7f6a5d4c3b2a19");
+        AppProcess.Result r = AppProcess.run(tmp, underSystemd, "--config", tmp.resolve("config.yaml").toString(),
+                "--validate");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.text().contains("bucket_url: file:///var/tmp/backups is under /var/tmp"), r::toString);
+        assertTrue(r.text().contains("1 problem(s) found"), r::toString);
+        assertEquals(0, run(yaml, "--validate").exitCode(), "from a shell the target is the user's choice");
     }
 
     @Test

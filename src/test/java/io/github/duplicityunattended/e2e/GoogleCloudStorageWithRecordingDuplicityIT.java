@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
+import io.github.duplicityunattended.testsupport.ScriptedGpg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The original's configs, as their users have them, through the built jar. There is no Google Cloud Storage
- * here, so duplicity is a stand-in that records its arguments: these tests prove the command lines the program
+ * here, so duplicity is a stand-in that records its arguments (and gpg one that has the configs' key): these tests prove the command lines the program
  * builds (the original's, without the S3 options for gcp), not that a backup reaches GCS. The 2019–2021 form
  * runs the same way, to show that its old key name is read and noted once.
  */
@@ -40,6 +41,8 @@ class GoogleCloudStorageWithRecordingDuplicityIT {
     @BeforeEach
     void standIn() throws Exception {
         duplicity = ScriptedDuplicity.create(Files.createDirectories(dir.resolve("bin")));
+        // the original's configs name a key this machine does not have: gpg is a stand-in too
+        ScriptedGpg.create(dir.resolve("bin"));
         cache = dir.resolve("xdg-cache");
         // the stand-in is found on PATH, as duplicity is; the default archive_dir follows XDG_CACHE_HOME
         env = Map.of("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"), "XDG_CACHE_HOME", cache.toString());

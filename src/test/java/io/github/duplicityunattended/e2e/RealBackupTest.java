@@ -60,10 +60,18 @@ abstract class RealBackupTest {
 
     /** Restores the dir's newest backup with plain duplicity, as the README tells, and compares the trees. */
     void assertRestoresIdentically(String bucket, Path source, Path restored) throws Exception {
-        Duplicity.run(env.duplicityEnv(), "restore", "--s3-endpoint-url", env.s3.endpoint().toString(),
-                "boto3+s3://" + bucket + "/" + BackupEnvironment.folder(source), restored.toString());
+        restore(bucket, source, restored);
         Map<String, String> expected = Trees.digest(source);
         expected.remove("cache.tmp");
         assertEquals(expected, Trees.digest(restored));
+    }
+
+    /** {@code duplicity restore [OPTIONS] URL TARGET} of the dir's folder, with the local S3 server's endpoint. */
+    void restore(String bucket, Path source, Path target, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("restore"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--s3-endpoint-url", env.s3.endpoint().toString(),
+                Duplicity.s3Url(bucket + "/" + BackupEnvironment.folder(source)), target.toString()));
+        Duplicity.run(env.duplicityEnv(), args.toArray(String[]::new));
     }
 }

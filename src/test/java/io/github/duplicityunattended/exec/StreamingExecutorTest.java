@@ -30,7 +30,7 @@ class StreamingExecutorTest {
 
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "PASSPHRASE", "", "MARK", "x");
 
-    private final StreamingExecutor executor = new StreamingExecutor(ENV, 5);
+    private final StreamingExecutor executor = new StreamingExecutor(ENV, 5, line -> line.startsWith("pick "));
 
     private Path script(String body) throws Exception {
         Path s = tmp.resolve("script-" + System.nanoTime() + ".sh");
@@ -110,7 +110,7 @@ class StreamingExecutorTest {
     }
 
     @Test
-    void terminateAllEndsARunningCommandAndItsChildren() throws Exception {
+    void stopEndsARunningCommandAndItsChildrenAndSaysItWasInterrupted() throws Exception {
         Path pidFile = tmp.resolve("child.pid");
         CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
             try {
@@ -119,16 +119,44 @@ class StreamingExecutorTest {
                 throw new IllegalStateException(e);
             }
         });
-        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
-            Thread.sleep(50);
-        }
+        Conditions.await(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank(), "the script started");
         assertEquals(1, executor.runningCount());
-        executor.terminateAll();
-        ExecResult r = running.get(30, TimeUnit.SECONDS);
-        assertTrue(r.getExitValue() != 0);
+        executor.stop();
+        CommandOutput r = (CommandOutput) running.get(30, TimeUnit.SECONDS);
+        assertEquals(StreamingExecutor.STOPPED, r.getExitValue());
+        assertTrue(r.interrupted());
         long child = Long.parseLong(Files.readString(pidFile).strip());
         assertTrue(endsWithin(child, 5000), "the child sleep survived");
         assertEquals(0, executor.runningCount());
+    }
+
+    @Test
+    void afterStopNoCommandStarts() throws Exception {
+        executor.stop();
+        Path marker = tmp.resolve("ran");
+        CommandOutput r = executor.execute(command(script("touch " + marker), Long.MAX_VALUE));
+        assertTrue(r.interrupted());
+        assertEquals(StreamingExecutor.STOPPED, r.getExitValue());
+        assertEquals(List.of("not started: the program is stopping"), r.tail());
+        assertFalse(Files.exists(marker), "the command ran");
+    }
+
+    @Test
+    void theFirstLinesThatMatterAreKeptBesideTheTail() throws Exception {
+        CommandOutput r = executor.execute(command(script(
+                "i=0; while [ $i -lt 30 ]; do echo pick $i; echo other $i; i=$((i+1)); done"), Long.MAX_VALUE));
+        assertEquals(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "pick " + i).toList(), r.picked());
+        assertEquals(List.of("other 27", "pick 28", "other 28", "pick 29", "other 29"), r.tail());
+        assertFalse(r.interrupted());
+    }
+
+    @Test
+    void aCommandIsStartedThroughSetprivSoThatItDiesWithTheProgram() {
+        DeathSignal signal = new DeathSignal(java.util.Optional.of(Path.of("/usr/bin/setpriv")));
+        assertEquals(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM", "--", "duplicity", "--version"),
+                signal.wrap("duplicity", List.of("--version")));
+        assertEquals(List.of("duplicity", "--version"),
+                new DeathSignal(java.util.Optional.empty()).wrap("duplicity", List.of("--version")));
     }
 
     private static boolean endsWithin(long pid, long millis) throws InterruptedException {
@@ -143,9 +171,13 @@ class StreamingExecutorTest {
     }
 
     @Test
-    void aMissingExecutableIsAnIoErrorNotAHang() {
+    void aMissingExecutableFailsTheCommandWithTheReasonNotAHang() throws Exception {
         ExecCommand c = new ExecCommand(tmp.resolve("no-such-duplicity").toString(), List.of(), null, 1000L,
                 new HashSet<>(), null, null, false, LoggingLevel.DEBUG);
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> executor.execute(c));
+        CommandOutput viaSetpriv = executor.execute(c);
+        assertEquals(127, viaSetpriv.getExitValue());
+        assertTrue(viaSetpriv.tail().stream().anyMatch(l -> l.contains("No such file")), viaSetpriv.tail()::toString);
+        StreamingExecutor direct = new StreamingExecutor(ENV, 5, line -> false, new DeathSignal(java.util.Optional.empty()));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> direct.execute(c));
     }
 }

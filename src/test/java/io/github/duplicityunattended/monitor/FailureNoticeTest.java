@@ -49,7 +49,7 @@ class FailureNoticeTest {
     private static CommandOutput output(int exit, List<String> tail) {
         ExecCommand duplicity = new ExecCommand("duplicity", List.of(), null, 1000L, null, null, null, false,
                 LoggingLevel.OFF);
-        return new CommandOutput(duplicity, exit, tail);
+        return new CommandOutput(duplicity, exit, tail, List.of(), false);
     }
 
     static Config config(Path dir) throws Exception {

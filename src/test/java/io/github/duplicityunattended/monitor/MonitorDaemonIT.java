@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.SesEmulator;
@@ -37,14 +38,17 @@ class MonitorDaemonIT {
     void whenSesIsDownTheErrorIsLoggedTheDaemonKeepsRunningAndTheNextCheckMails() throws Exception {
         S3ProxyServer s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         int sesPort = SesEmulator.freePort();
+        // the daemon starts only with a signing key it can use, though this test never backs up
+        GpgKey key = GpgKey.create(dir);
         Path config = MonitorConfigs.write(dir, MonitorConfigs.seededBucket(dir, s3, "http://127.0.0.1:" + sesPort, """
                 sender: backup@example.com
                 recipient: ops@example.com
                 schedule: "0/2 * * * * ?"
                 ignore_prefixes: [retired]
-                """) + "schedule: \"0 0 2 1 1 ? 2099\"\n");
+                """).replace("0123456789ABCDEF", key.fingerprint()) + "schedule: \"0 0 2 1 1 ? 2099\"\n"
+                + "gpg_home: " + key.home() + "\n");
         AppProcess daemon = AppProcess.start(dir, Map.of(), "--config", config.toString());
-        try {
+        try (key) {
             awaitLine(daemon, "ERROR Could not mail 'Missing recent backups: my-host-backup'");
             assertTrue(daemon.process().isAlive(), String.join("\n", daemon.output()));
 

@@ -3,101 +3,31 @@ package io.github.duplicityunattended.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.config.Config;
-import io.github.duplicityunattended.duplicity.DuplicityProbe;
-import io.github.duplicityunattended.duplicity.DuplicityVersion;
-import io.github.duplicityunattended.monitor.MonitorSetup;
-import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.run.RunRefusal;
 import io.github.duplicityunattended.run.RunReport;
-import io.github.duplicityunattended.testsupport.Configs;
-import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.LogCapture;
-import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
-/**
- * routes/backup.camel.yaml wired as the program wires it (the backup and monitor flows' own setups), with a
- * scripted stand-in for the duplicity executable: the end-to-end tests run the real one; here the flow is under
- * test.
- */
-class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
-
-    Path tmp;
-    ScriptedDuplicity duplicity;
-    Config config;
-    RunLock lock;
-    BackupSetup backup;
-    MonitorSetup monitor;
+/** The backup flow's order, failures, purge, summary and run lock, with a scripted duplicity. */
+class BackupRouteWithScriptedDuplicityTest extends BackupRouteTestSupport {
 
     @Override
-    public boolean isUseAdviceWith() {
-        return true;
-    }
-
-    @Override
-    protected void doPreSetup() throws Exception {
-        tmp = Files.createTempDirectory("backup-route");
-        duplicity = ScriptedDuplicity.create(tmp);
-        config = Configs.load(tmp, """
-                cloud: aws
-                gpg_key_id: 0123ABCD
-                bucket_url: s3+http://my-host-backup
-                full_if_older_than: 1M
-                remove_all_but_n_full: 2
-                lock_wait: 1s
-                archive_dir: cache
-                duplicity_path: %s
-                backup_dirs:
+    String backupDirs() {
+        return """
                   - source: /srv/first
                   - source: /srv/broken
                   - source: /srv/purge-fails
                   - source: /srv/last
-                """.formatted(duplicity.executable()));
-        lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        backup = new BackupSetup(config, new BackupSetup.Mode(false, false, false), System.getenv(),
-                CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
-                        "")), Clock.systemUTC());
-        monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        Flows.bind(context, backup, monitor);
-        return context;
-    }
-
-    @Override
-    protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, backup, monitor);
-    }
-
-    private MockEndpoint failedRuns() throws Exception {
-        // the failure notice is the monitor flow's: here a mock receives the report it would mail
-        AdviceWith.adviceWith(context, "backup-failed",
-                a -> a.weaveByToUri("direct:failure-notice").replace().to("mock:failed"));
-        context.start();
-        return getMockEndpoint("mock:failed");
+                """;
     }
 
     @Test
     void aFailingDirDoesNotStopTheOthersAndOnlyTheDirsBackedUpArePurged() throws Exception {
-        MockEndpoint failed = failedRuns();
+        MockEndpoint failed = notices();
         failed.expectedMessageCount(1);
         Object reply = template.requestBody("direct:backup-run", (Object) null);
 
@@ -115,7 +45,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void theSummaryNamesEveryDirWithItsResultAndStatistics() throws Exception {
-        failedRuns();
+        notices();
         try (LogCapture log = LogCapture.console()) {
             template.sendBody("direct:backup-run", null);
             List<String> lines = log.texts();
@@ -134,7 +64,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void aRunThatCannotTakeTheLockStartsNoDuplicityAndIsRecordedAsRefused() throws Exception {
-        MockEndpoint failed = failedRuns();
+        MockEndpoint failed = notices();
         failed.expectedMessageCount(0);
         RunLock other = new RunLock(lock.file());
         other.acquire(Duration.ZERO);
@@ -153,7 +83,7 @@ class BackupRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Test
     void theLockIsReleasedAfterARunSoTheNextRunGoesAhead() throws Exception {
-        failedRuns();
+        notices();
         template.sendBody("direct:backup-run", null);
         Object second = template.requestBody("direct:backup-run", (Object) null);
         assertEquals(14, duplicity.calls().size());

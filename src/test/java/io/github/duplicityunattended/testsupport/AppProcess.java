@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** The built jar run as users run it: {@code java -jar target/duplicity-unattended.jar ARGS}. */
+/**
+ * The built jar run as users run it: {@code java -jar target/duplicity-unattended.jar ARGS}, with this JVM's
+ * java or the one the system property {@code app.java} names (a failsafe execution runs the jar on Java 25).
+ */
 public final class AppProcess {
 
     private final Process process;
@@ -39,12 +42,29 @@ public final class AppProcess {
         return Path.of(System.getProperty("app.jar", "target/duplicity-unattended.jar")).toAbsolutePath();
     }
 
-    /** Starts the jar in {@code dir}, with this JVM's environment plus {@code env}. */
+    /** The java that runs the jar: the system property {@code app.java}, else the one running the tests. */
+    public static String java() {
+        String chosen = System.getProperty("app.java", "");
+        return chosen.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : chosen;
+    }
+
+    /** Starts the jar in {@code dir}, with this JVM's environment (less systemd's service variables) plus {@code env}. */
     public static AppProcess start(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        return start(List.of(), dir, env, args);
+    }
+
+    /**
+     * Starts the jar through a command that changes how it runs, such as {@code setpriv} dropping capabilities:
+     * {@code PREFIX... java -jar JAR ARGS}.
+     */
+    public static AppProcess start(List<String> prefix, Path dir, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        // the jar runs as if from a shell, even where the tests run in a systemd service: a test sets these itself
+        pb.environment().keySet().removeAll(List.of("INVOCATION_ID", "JOURNAL_STREAM"));
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

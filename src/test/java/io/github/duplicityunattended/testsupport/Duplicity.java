@@ -1,23 +1,54 @@
 package io.github.duplicityunattended.testsupport;
 
+import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Runs plain duplicity, the way the README tells a user to restore. */
+/**
+ * Runs plain duplicity, the way the README tells a user to restore. Which duplicity: the one on PATH
+ * (Debian 12's 0.8.22), or the executable named by the system property {@code duplicity.path} (the
+ * failsafe executions that run the end-to-end tests again with 2.1.4 and 3.0.4 set it).
+ */
 public final class Duplicity {
+
+    private static DuplicityVersion version;
 
     private Duplicity() {
     }
 
+    /** The duplicity chosen for this test run, if not the one on PATH: what configs give as duplicity_path. */
+    public static Optional<String> chosen() {
+        return Optional.ofNullable(System.getProperty("duplicity.path")).filter(p -> !p.isBlank());
+    }
+
+    public static String executable() {
+        return chosen().orElse("duplicity");
+    }
+
+    /** The version of that duplicity, asked once. */
+    public static synchronized DuplicityVersion version() throws IOException, InterruptedException {
+        if (version == null) {
+            String out = run(Map.of(), "--version");
+            version = DuplicityVersion.parse(out)
+                    .orElseThrow(() -> new AssertionError(executable() + " --version said: " + out));
+        }
+        return version;
+    }
+
+    /** The URL of a bucket folder as the README tells a user to write it: boto3+s3:// on 0.8, s3:// on 2 and 3. */
+    public static String s3Url(String bucketAndFolder) throws IOException, InterruptedException {
+        return (version().major() >= 2 ? "s3://" : "boto3+s3://") + bucketAndFolder;
+    }
+
     public static String run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("duplicity")) {
-            {
-                addAll(List.of(args));
-            }
-        }).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(executable()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("PASSPHRASE", "");
         pb.environment().putAll(e);
@@ -25,7 +56,7 @@ public final class Duplicity {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            throw new AssertionError("duplicity " + String.join(" ", args) + " failed:\n" + out);
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
         }
         return out;
     }

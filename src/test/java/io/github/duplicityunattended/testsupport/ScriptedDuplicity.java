@@ -10,7 +10,9 @@ import java.util.List;
  * A stand-in for the duplicity executable, for route tests that exercise the flow rather than duplicity
  * (the end-to-end tests run the real one). It records each call's arguments, one call per line,
  * separated by tabs; a backup whose arguments mention "broken" exits 23 and a purge that mentions
- * "purge-fails" exits 1.
+ * "purge-fails" exits 1. A backup of a dir named "unreadable" says it could not read one file in it; one of a dir
+ * named "damaged-cache" fails as duplicity does on a cache it cannot read, while that dir's cache in the
+ * archive dir holds a file; one of a dir named "always-damaged" always fails so.
  */
 public final class ScriptedDuplicity {
 
@@ -28,14 +30,23 @@ public final class ScriptedDuplicity {
         Files.writeString(exe, String.join("\n",
                 "#!/bin/sh",
                 "if [ \"$1\" = --version ]; then echo 'duplicity 0.8.22'; exit 0; fi",
-                "line=''",
-                "for a in \"$@\"; do line=\"$line$a\t\"; done",
+                "line=''; archive=''; name=''; prev=''; src=''; last=''",
+                "for a in \"$@\"; do line=\"$line$a\t\"; case \"$prev\" in --archive-dir) archive=$a;;"
+                        + " --name) name=$a;; esac; prev=$a; src=$last; last=$a; done",
+                "[ -n \"$name\" ] || name=$(printf %s \"$last\" | md5sum | cut -d' ' -f1)",
                 "echo \"$line\" >> '" + calls + "'",
                 "echo \"scripted duplicity: $1\"",
                 "case \"$line\" in",
                 "  remove-all-but-n-full*purge-fails*) echo 'purge failed on purpose' >&2; exit 1;;",
                 "  remove-all-but-n-full*) exit 0;;",
                 "  *broken*) echo 'Backup source directory does not exist.' >&2; exit 23;;",
+                "  *damaged-cache*|*always-damaged*) if [ -n \"$(ls -A \"$archive/$name\" 2>/dev/null)\" ]"
+                        + " || [ \"${src##*/}\" = always-damaged ]; then",
+                "      echo 'Traceback (most recent call last):'; echo \"  File \\\"gzip.py\\\", line 428, in x\";",
+                "      echo \" gzip.BadGzipFile: Not a gzipped file (b'ga')\"; exit 30; fi;;",
+                "  *unreadable*) echo \"Error accessing possibly locked file $src/secret\";",
+                "      echo '--------------[ Backup Statistics ]--------------'; echo 'SourceFiles 2'; echo 'Errors 1';",
+                "      exit 0;;",
                 "esac",
                 "echo '--------------[ Backup Statistics ]--------------'",
                 "echo 'SourceFiles 4'",

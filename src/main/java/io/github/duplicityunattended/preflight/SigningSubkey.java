@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.cli;
+package io.github.duplicityunattended.preflight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,13 @@ import java.util.Optional;
  * duplicity compares the signer with {@code gpg_key_id} and, when they differ, refuses to resume an
  * interrupted backup ("Volume was signed by key ..., not ...").
  */
-final class SigningSubkey {
+public final class SigningSubkey {
 
     private SigningSubkey() {
     }
 
     /** A problem sentence, or empty when gpg will sign with the key that {@code gpg_key_id} names. */
-    static Optional<String> problem(String configuredId, List<String> colonLines) {
+    public static Optional<String> problem(String configuredId, List<String> colonLines) {
         String configured = configuredId.toUpperCase(Locale.ROOT).replaceFirst("^0X", "");
         List<String[]> signingSubkeys = new ArrayList<>();
         String[] pending = null;

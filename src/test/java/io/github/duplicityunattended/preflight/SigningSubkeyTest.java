@@ -1,4 +1,4 @@
-package io.github.duplicityunattended.cli;
+package io.github.duplicityunattended.preflight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

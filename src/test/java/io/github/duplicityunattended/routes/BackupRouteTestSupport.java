@@ -1,0 +1,88 @@
+package io.github.duplicityunattended.routes;
+
+import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.run.BackupSetup;
+import io.github.duplicityunattended.run.RunLock;
+import io.github.duplicityunattended.testsupport.Configs;
+import io.github.duplicityunattended.testsupport.Flows;
+import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/**
+ * Runs routes/backup.camel.yaml wired as the program wires it (the backup and monitor flows' own setups), with a
+ * scripted stand-in for the duplicity executable: the end-to-end tests run the real one; here the flow is under
+ * test. A subclass names the dirs to back up.
+ */
+abstract class BackupRouteTestSupport extends CamelTestSupport {
+
+    Path tmp;
+    ScriptedDuplicity duplicity;
+    Config config;
+    RunLock lock;
+    BackupSetup backup;
+    MonitorSetup monitor;
+
+    /** The config's backup_dirs entries, as YAML lines. */
+    abstract String backupDirs();
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        tmp = Files.createTempDirectory("backup-route");
+        duplicity = ScriptedDuplicity.create(tmp);
+        config = Configs.load(tmp, """
+                cloud: aws
+                gpg_key_id: 0123ABCD
+                bucket_url: s3+http://my-host-backup
+                full_if_older_than: 1M
+                remove_all_but_n_full: 2
+                lock_wait: 1s
+                archive_dir: cache
+                duplicity_path: %s
+                backup_dirs:
+                """.formatted(duplicity.executable()) + backupDirs());
+        lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        backup = new BackupSetup(config, new BackupSetup.Mode(false, false, false), System.getenv(),
+                CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
+                        "")), CompletableFuture.completedFuture(List.of()), Clock.systemUTC());
+        monitor = new MonitorSetup(config, Clock.systemUTC(), false);
+        Flows.bind(context, backup, monitor);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return Flows.routes(context, backup, monitor);
+    }
+
+    /** Starts the routes with a mock in place of the notice the monitor flow would mail: it gets the report. */
+    MockEndpoint notices() throws Exception {
+        AdviceWith.adviceWith(context, "backup-failed",
+                a -> a.weaveByToUri("direct:failure-notice").replace().to("mock:notices"));
+        context.start();
+        return getMockEndpoint("mock:notices");
+    }
+}
