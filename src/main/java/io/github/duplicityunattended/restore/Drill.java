@@ -103,7 +103,7 @@ public final class Drill {
         }
         VolumeSizes sizes = run.listing().map(l -> VolumeSizes.listed(BackupStore.of(l, dir)))
                 .orElseGet(() -> VolumeSizes.bound(config.duplicityOptions()));
-        return planner.plan(dir, chain.get(), sizes::of, config.verify().sampleFiles(), run.allowance());
+        return planner.plan(dir, chain.get(), sizes, config.verify().sampleFiles(), run.allowance());
     }
 
     /** duplicity's arguments to restore one planned file into the plan's temp dir. */

@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.restore;
 
+import io.github.duplicityunattended.duplicity.DuplicityMessages;
 import io.github.duplicityunattended.exec.CommandOutput;
 import io.github.duplicityunattended.support.Failures;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class DrillCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(Drill.class);
-    private static final Pattern ERROR = Pattern.compile("(?i)error|invalid|mismatch|failed|not found|no such|denied");
 
     void restored(DrillPlan plan, DrillPlan.PlannedFile file, Path copy, CommandOutput output) {
         List<String> tail = output.tail();
@@ -31,7 +30,9 @@ final class DrillCheck {
                 LOG.info("drill: {} is not in the newest backup: skipped", file.path());
                 plan.skipped();
             } else {
-                failed(plan, file, output.getExitValue() != 0 ? "exit " + output.getExitValue() + ": " + reason(tail)
+                failed(plan, file, output.getExitValue() != 0
+                        ? "exit " + output.getExitValue() + ": " + DuplicityMessages.reason(tail) + (file.missing()
+                        .isEmpty() ? "" : " (missing from the target: " + String.join(", ", file.missing()) + ")")
                         : "duplicity exited 0 but restored nothing", tail);
             }
             return;
@@ -62,16 +63,6 @@ final class DrillCheck {
     private static void failed(DrillPlan plan, DrillPlan.PlannedFile file, String reason, List<String> tail) {
         LOG.error("drill: could not restore {}: {}", file.path(), reason);
         plan.failed(new DrillPlan.Failure(file.path(), false, reason, tail));
-    }
-
-    /** The line of duplicity's output that says what went wrong: the last that sounds like it, else the last. */
-    static String reason(List<String> tail) {
-        for (int i = tail.size() - 1; i >= 0; i--) {
-            if (ERROR.matcher(tail.get(i)).find()) {
-                return tail.get(i).strip();
-            }
-        }
-        return tail.isEmpty() ? "no output" : tail.get(tail.size() - 1).strip();
     }
 
     /** Removes the plan's temp dir of restored copies. */

@@ -18,9 +18,14 @@ public final class DrillPlan {
      *
      * @param number its place in the plan, which names its restored copy
      * @param path   its path in the dir
-     * @param cost   the bytes its restore downloads: every volume that may hold it, of every set of the chain
+     * @param cost    the bytes its restore downloads: every volume that may hold it, of every set of the chain
+     * @param missing those volumes the store's listing lacks
      */
-    public record PlannedFile(int number, String path, long cost) {
+    public record PlannedFile(int number, String path, long cost, List<String> missing) {
+
+        public PlannedFile {
+            missing = List.copyOf(missing);
+        }
     }
 
     /**

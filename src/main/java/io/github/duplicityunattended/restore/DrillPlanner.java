@@ -33,11 +33,11 @@ public final class DrillPlanner {
     }
 
     /**
-     * @param volumeSize bytes of a volume, by its set and number: from the listing, or a bound where nothing lists
+     * @param volumeSize bytes of each volume: from the listing, or a bound where nothing lists
      * @param budget     bytes this dir's restores may download
      */
-    public DrillPlan plan(BackupDir dir, BackupChain chain, ToLongBiFunction<BackupFileName, Integer> volumeSize,
-                          int sampleFiles, long budget) throws IOException {
+    public DrillPlan plan(BackupDir dir, BackupChain chain, VolumeSizes volumeSize, int sampleFiles, long budget)
+            throws IOException {
         // the incremental sets first: their file lists are short and say which files changed or went since the full
         Map<String, String> changes = new HashMap<>();
         List<Manifest> manifests = new ArrayList<>(Collections.nCopies(chain.sets().size(), null));
@@ -69,13 +69,19 @@ public final class DrillPlanner {
                 skipped++;
                 continue;
             }
-            long cost = cost(path, chain, manifests, volumeSize);
+            List<String> missing = new ArrayList<>();
+            long cost = cost(path, chain, manifests, (set, volume) -> {
+                if (volumeSize.missing(set, volume)) {
+                    missing.add(set.set() + ".vol" + volume);
+                }
+                return volumeSize.of(set, volume);
+            });
             if (cost > left) {
                 smallestOver = Math.min(smallestOver, cost);
                 continue;
             }
             left -= cost;
-            files.add(new DrillPlan.PlannedFile(files.size() + 1, path, cost));
+            files.add(new DrillPlan.PlannedFile(files.size() + 1, path, cost, missing));
         }
         Optional<String> problem = files.isEmpty() && smallestOver < Long.MAX_VALUE
                 ? Optional.of("no file fits the budget left for this dir (" + budget + " bytes): the smallest restore"

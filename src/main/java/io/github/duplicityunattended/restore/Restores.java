@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.restore;
 
 import io.github.duplicityunattended.config.Durations;
+import io.github.duplicityunattended.duplicity.DuplicityMessages;
 import io.github.duplicityunattended.exec.CommandOutput;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.run.RunRefusedException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +52,8 @@ public final class Restores {
 
     /** Says how duplicity's restore went, and releases the lock. */
     public RestoreOutcome finished(RestoreStep step, CommandOutput output) {
-        List<String> tail = output.tail();
         if (output.getExitValue() != 0) {
-            return end(step, false, "exit " + output.getExitValue() + ": "
-                    + (tail.isEmpty() ? "no output" : tail.get(tail.size() - 1)));
+            return end(step, false, "exit " + output.getExitValue() + ": " + DuplicityMessages.reason(output.tail()));
         }
         if (!Files.exists(step.request().target(), LinkOption.NOFOLLOW_LINKS)) {
             return end(step, false, "duplicity exited 0 but restored nothing to " + step.request().target());

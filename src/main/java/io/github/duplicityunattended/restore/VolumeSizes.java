@@ -46,6 +46,11 @@ final class VolumeSizes {
         return new VolumeSizes(Map.of(), Optional.of(mb << 20));
     }
 
+    /** True when the listing lacks the volume: a restore that needs it cannot download it. */
+    boolean missing(BackupFileName set, int volume) {
+        return bound.isEmpty() && !listed.containsKey(set.set() + "#" + volume);
+    }
+
     long of(BackupFileName set, int volume) {
         return bound.orElseGet(() -> listed.getOrDefault(set.set() + "#" + volume, 0L));
     }

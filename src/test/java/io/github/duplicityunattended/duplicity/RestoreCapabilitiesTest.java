@@ -28,4 +28,19 @@ class RestoreCapabilitiesTest {
         assertEquals("5b13e4204770eadd0030fc77ef776ae0", file.cacheName());
         assertEquals(Optional.empty(), file.cacheNameToKeep());
     }
+
+    @Test
+    void aRestoreFailureIsQuotedByTheLineThatSaysWhy() {
+        // duplicity 0.8.22's own output for a volume whose content was changed, and for a path not in the backup
+        assertEquals("Invalid data - SHA1 hash mismatch for file:", DuplicityMessages.reason(java.util.List.of(
+                "Last full backup date: Sat Nov 28 23:10:07 2026",
+                "Invalid data - SHA1 hash mismatch for file:",
+                " duplicity-full.20261128T231007Z.vol1.difftar.gpg",
+                " Calculated hash: 20aadd5747b200237d83222a193586d299a5df6b",
+                " Manifest hash: 935794205b0b968fb8091eec37089c4a23bcdecb")));
+        assertEquals("nothere not found in archive - no files restored.", DuplicityMessages.reason(java.util.List.of(
+                "Local and Remote metadata are synchronized, no sync needed.",
+                "Last full backup date: Sat Nov 28 23:10:07 2026",
+                "nothere not found in archive - no files restored.")));
+    }
 }

@@ -98,7 +98,8 @@ class RestoreDrillIT extends RealBackupTest {
         assertEquals(1, drill.exitCode(), drill::toString);
         assertTrue(drill.text().contains("[" + config.getParent().resolve("src dir")
                 + "] FAILED: 0 compared, 0 identical, 0 different, 0 skipped"), drill::toString);
-        assertTrue(drill.text().contains("could not restore only file.bin"), drill::toString);
+        assertTrue(drill.text().contains("could not restore only file.bin: exit ")
+                && drill.text().contains("(missing from the target: duplicity-full."), drill::toString);
     }
 
     @Test

@@ -70,7 +70,7 @@ class DrillPlannerTest {
     private DrillPlan plan(int sample, long budget) throws Exception {
         BackupChain chain = BackupChain.newest(cache).orElseThrow();
         return new DrillPlanner(new Random(7)).plan(BackupDir.of(source.toString()), chain,
-                VolumeSizes.listed(LISTED)::of, sample, budget);
+                VolumeSizes.listed(LISTED), sample, budget);
     }
 
     private static Map<String, Long> costs(DrillPlan plan) {
@@ -116,6 +116,18 @@ class DrillPlannerTest {
         DrillPlan plan = plan(10, 1_000_000);
         assertEquals(Set.of("b.txt", "e.txt", "f.txt", "g.txt"), new TreeSet<>(costs(plan).keySet()));
         assertEquals(3, plan.result().skipped());
+    }
+
+    @Test
+    void aVolumeTheListingLacksIsNamedWithTheFilesThatNeedIt() throws Exception {
+        Map<String, Long> withoutVol2 = new java.util.HashMap<>(LISTED);
+        withoutVol2.remove("duplicity-full.20261120T020000Z.vol2.difftar.gpg");
+        DrillPlan plan = new DrillPlanner(new Random(7)).plan(BackupDir.of(source.toString()),
+                BackupChain.newest(cache).orElseThrow(), VolumeSizes.listed(withoutVol2), 10, 1_000_000);
+        Map<String, List<String>> missing = new java.util.TreeMap<>();
+        plan.getFiles().forEach(f -> missing.put(f.path(), f.missing()));
+        assertEquals(List.of("duplicity-full.20261120T020000Z.vol2"), missing.get("e.txt"));
+        assertEquals(List.of(), missing.get("a.txt"));
     }
 
     @Test

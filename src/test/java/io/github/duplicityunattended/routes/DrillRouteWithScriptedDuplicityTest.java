@@ -83,6 +83,8 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
         // the dir's cache, where its backups would have left their manifests
         Path cache = Files.createDirectories(tmp.resolve("cache").resolve(DuplicityTarget.of("file://"
                 + tmp.resolve("backups"), source.toString(), new DuplicityVersion(0, 8, 22)).cacheName()));
+        Path folder = Files.createDirectories(Path.of(tmp.resolve("backups") + source.toString()));
+        Files.write(folder.resolve("duplicity-full.20261125T020000Z.vol1.difftar.gpg"), new byte[1000]);
         Files.writeString(cache.resolve("duplicity-full.20261125T020000Z.manifest"), """
                 Volume 1:
                     StartingPath   .
@@ -117,8 +119,9 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
             DrillReport report = (DrillReport) template.requestBody("direct:verify-run", (Object) null);
 
             DirDrill dir = report.dirs().get(0);
-            assertEquals(List.of(2, 1, List.of("b.txt"), List.of("c.txt")), List.of(dir.compared(), dir.identical(),
-                    dir.different(), dir.errors().stream().map(e -> e.path()).toList()));
+            assertEquals(List.of(2, 1, List.of("b.txt"), List.of("c.txt"), 3000L), List.of(dir.compared(),
+                    dir.identical(), dir.different(), dir.errors().stream().map(e -> e.path()).toList(),
+                    dir.downloaded()));
             assertEquals("exit 31: Invalid data - SHA1 hash mismatch for file:", dir.errors().get(0).reason());
             assertTrue(report.isFailed());
             List<String> lines = log.texts();
