@@ -78,8 +78,7 @@ class DrillVolumesAgreeWithDuplicityTest {
                 List.of(tmp.resolve("src").toString(), url)));
     }
 
-    @SafeVarargs
-    private static String[] concat(List<String>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toArray(String[]::new);
+    private static String[] concat(List<String> a, List<String> b, List<String> c) {
+        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toArray(String[]::new);
     }
 }

@@ -62,8 +62,7 @@ class RestoreCommandsTest {
                         Optional.empty(), Path.of("/r"), false));
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toList();
     }
 }
