@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.cli;
 
+import io.github.duplicityunattended.config.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Set;
  * The parsed command line. {@code --dry-run} implies {@code --once}; the actions {@code --validate},
  * {@code --check}, {@code --test-email}, {@code --status}, {@code --restore} and {@code --verify} exclude each other
  * and the backup options; {@code --json} goes with {@code --status}, {@code --path}, {@code --time}, {@code --to}
- * and {@code --force} with {@code --restore}, which needs {@code --to}.
+ * and {@code --force} with {@code --restore}, which needs {@code --to}. {@code --verbose} and {@code --quiet}
+ * set how much is logged, over the config's {@code log_level}.
  */
 public record Arguments(
         Path config,
@@ -19,7 +21,8 @@ public record Arguments(
         boolean skipPurge,
         Optional<Path> routes,
         Action action,
-        ActionOptions options) {
+        ActionOptions options,
+        Optional<LogLevel> logLevel) {
 
     /** What the process does. */
     public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, STATUS, RESTORE, VERIFY, HELP, VERSION }
@@ -41,10 +44,10 @@ public record Arguments(
                 Optional.empty(), Optional.empty(), false, false);
     }
 
-    /** Without action options, as the backup and monitor actions are. */
+    /** Without action options, as the backup and monitor actions are, and without --verbose or --quiet. */
     public Arguments(Path config, boolean once, boolean dryRun, boolean skipPurge, Optional<Path> routes,
                      Action action) {
-        this(config, once, dryRun, skipPurge, routes, action, ActionOptions.NONE);
+        this(config, once, dryRun, skipPurge, routes, action, ActionOptions.NONE, Optional.empty());
     }
 
     private static final Set<String> WITH_VALUE = Set.of("--config", "-c", "--routes", "--restore", "--path",
@@ -83,6 +86,7 @@ public record Arguments(
                 case "--skip-purge" -> p.skipPurge = true;
                 case "--json" -> p.json = true;
                 case "--force" -> p.force = true;
+                case "--verbose", "-v", "--quiet", "-q" -> p.logLevel(name);
                 case "--help", "-h" -> {
                     return p.arguments(Action.HELP);
                 }
@@ -125,6 +129,15 @@ public record Arguments(
         Optional<Path> to = Optional.empty();
         Action action = Action.RUN;
         String actionOption = "";
+        Optional<LogLevel> logLevel = Optional.empty();
+
+        void logLevel(String option) throws UsageException {
+            LogLevel level = option.equals("--verbose") || option.equals("-v") ? LogLevel.VERBOSE : LogLevel.QUIET;
+            if (logLevel.filter(l -> l != level).isPresent()) {
+                throw new UsageException("--verbose cannot be combined with --quiet");
+            }
+            logLevel = Optional.of(level);
+        }
 
         void value(String name, String value) throws UsageException {
             switch (name) {
@@ -151,7 +164,7 @@ public record Arguments(
 
         Arguments arguments(Action chosen) {
             return new Arguments(config, once || dryRun, dryRun, skipPurge, routes, chosen,
-                    new ActionOptions(dir, path, time, to, force, json));
+                    new ActionOptions(dir, path, time, to, force, json), logLevel);
         }
 
         Arguments checked() throws UsageException {

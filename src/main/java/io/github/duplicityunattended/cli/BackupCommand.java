@@ -5,7 +5,9 @@ import io.github.duplicityunattended.app.DaemonBanner;
 import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.preflight.RunReadiness;
 import io.github.duplicityunattended.restore.RestoreSetup;
 import io.github.duplicityunattended.restore.VerifySetup;
@@ -17,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The daemon and {@code --once}: the backup flow, the monitor flow (which mails the failure notice) and the restore
- * drill's flows (scheduled in the daemon), with every running duplicity stopped when the process is.
+ * The daemon and {@code --once}: the backup flow, the monitor flow (which mails the failure notice), the notify
+ * flow (pings, ntfy, webhook), the metrics flow and the restore drill's flows (scheduled in the daemon), with
+ * every running duplicity stopped when the process is.
  */
 final class BackupCommand {
 
@@ -43,7 +46,8 @@ final class BackupCommand {
         // the restore drill runs on verify.schedule in the daemon, with the backups' executor
         RestoreSetup restore = new RestoreSetup(config, backup.executor(), probe, clock);
         VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
-        Application app = new Application(List.of(backup, monitor, restore, verify), args.routes(), true);
+        Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
+                new MetricsSetup(config, clock, !args.once()), restore, verify), args.routes(), true);
         Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
         if (!args.once()) {
             app.with(new DaemonBanner(config)).serve();

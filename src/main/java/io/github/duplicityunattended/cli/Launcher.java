@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.cli;
 
 import io.github.duplicityunattended.app.CannotStart;
+import io.github.duplicityunattended.app.LogSetup;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.ConfigException;
 import io.github.duplicityunattended.config.ConfigLoader;
@@ -48,6 +49,7 @@ public final class Launcher {
             // the report is the output on stdout (Nagios style, or JSON); log lines go to stderr
             System.setProperty("duplicity-unattended.log.target", "SYSTEM_ERR");
         }
+        LogSetup.style(environment);
         if (args.action() == Arguments.Action.HELP) {
             out.print(Usage.TEXT);
             return ExitCode.OK;
@@ -64,6 +66,7 @@ public final class Launcher {
             err.println(e.problems().size() + " problem(s) in the config; nothing was done.");
             return ExitCode.USAGE;
         }
+        LogSetup.level(args.logLevel().orElse(config.logLevel()));
         config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
             case VALIDATE -> validate(config, args);

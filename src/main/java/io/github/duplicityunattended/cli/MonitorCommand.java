@@ -3,9 +3,11 @@ package io.github.duplicityunattended.cli;
 import io.github.duplicityunattended.app.Application;
 import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorReport;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.monitor.ReportText;
+import io.github.duplicityunattended.notify.NotifySetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +53,9 @@ final class MonitorCommand {
     }
 
     private Reply request(Config config, Optional<Path> routes, String endpoint) throws Exception {
-        MonitorSetup monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        return new Application(List.of(monitor), routes, false).request(endpoint);
+        Clock clock = Clock.systemUTC();
+        MonitorSetup monitor = new MonitorSetup(config, clock, false);
+        return new Application(List.of(monitor, new NotifySetup(config.notifications()),
+                new MetricsSetup(config, clock, false)), routes, false).request(endpoint);
     }
 }

@@ -34,6 +34,9 @@ public record Config(
         MonitorConfig monitor,
         Optional<URI> sesEndpointUrl,
         VerifyConfig verify,
+        NotifyConfig notifications,
+        MetricsConfig metrics,
+        LogLevel logLevel,
         List<String> notices) {
 
     public static final Cloud DEFAULT_CLOUD = Cloud.AWS;
@@ -41,6 +44,7 @@ public record Config(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
     public static final String DEFAULT_DUPLICITY_PATH = "duplicity";
+    public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.NORMAL;
 
     public Config {
         backupDirs = List.copyOf(backupDirs);

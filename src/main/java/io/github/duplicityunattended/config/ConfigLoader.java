@@ -76,12 +76,19 @@ public final class ConfigLoader {
         Optional<URI> ses = ValueChecks.endpoint(r, "ses_endpoint_url", top.get("ses_endpoint_url"));
         VerifyConfig verify = new VerifySectionReader(r).read(top.get("verify"));
         CloudChecks.s3OnlyKeys(r, cloud, s3, monitor);
+        NotifyConfig notify = new NotifySectionReader(r).read(top.get("notify"));
+        MetricsConfig metrics = new MetricsSectionReader(r, p -> resolve(base, p)).read(top.get("metrics"));
+        LogLevel logLevel = text(r, top, "log_level").map(t -> LogLevel.of(t).orElseGet(() -> {
+            r.problem("log_level", "must be quiet, normal or verbose, not '" + t + "'");
+            return Config.DEFAULT_LOG_LEVEL;
+        })).orElse(Config.DEFAULT_LOG_LEVEL);
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new Config(file, cloud, keyId, bucketUrl, full,
                 keep.map(OptionalInt::of).orElse(OptionalInt.empty()), credentials, dirs, schedule, s3, region,
-                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, verify, r.notices());
+                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, verify, notify, metrics,
+                logLevel, r.notices());
     }
 
     /**

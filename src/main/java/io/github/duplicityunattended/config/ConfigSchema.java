@@ -90,7 +90,48 @@ public final class ConfigSchema {
                     "The most one drill may download, counting every whole volume a restore fetches, e.g. `200MB`, "
                             + "`1GB` (KB, MB, GB count in 1024s). Standard-IA bills each GB read."),
             new Key("verify.schedule", "quartz cron", false, "off",
-                    "When the daemon runs the restore drill; without it the daemon runs none."));
+                    "When the daemon runs the restore drill; without it the daemon runs none."),
+            new Key("notify", "mapping", false, "none: only mail and the log",
+                    "Pings, ntfy and webhooks: the `notify.*` keys below. Their URLs hold secrets; the log shows only "
+                            + "their scheme and host."),
+            new Key("notify.ping", "mapping", false, "no pings",
+                    "Healthchecks-style ping URLs: `<url>/start` when a job starts, `<url>` when it succeeds, "
+                            + "`<url>/fail` when it fails, each a POST with the summary as its body."),
+            new Key("notify.ping.backup", "URL", false, "none",
+                    "Pinged by every backup run (start, success, fail)."),
+            new Key("notify.ping.check", "URL", false, "none",
+                    "Pinged by every check of the monitor (success: every folder recent; fail: stale, never backed up, "
+                            + "or not listed)."),
+            new Key("notify.ping.success_only", "true or false", false, "false",
+                    "Ping `<url>` on success only, never `/start` or `/fail`: for heartbeat services (Uptime Kuma "
+                            + "push, Cronitor heartbeats, Dead Man's Snitch)."),
+            new Key("notify.ntfy", "mapping", false, "none",
+                    "An ntfy topic that gets failure notices and stale reports: title the subject, priority high on "
+                            + "failure."),
+            new Key("notify.ntfy.url", "URL", false, "none",
+                    "The topic's URL, e.g. `https://ntfy.sh/my-backups`."),
+            new Key("notify.ntfy.token", "string", false, "none",
+                    "An ntfy access token (`tk_...`), for a topic that needs one."),
+            new Key("notify.webhook", "mapping", false, "none",
+                    "A URL that gets a POST of each notice."),
+            new Key("notify.webhook.url", "URL", false, "none",
+                    "Where to POST."),
+            new Key("notify.webhook.format", "json or slack", false, "json",
+                    "`json`: {event, status, host, subject, summary, dirs with status}; `slack`: `{\"text\": ...}`, "
+                            + "for Slack, Mattermost and other incoming webhooks of that form."),
+            new Key("notify.webhook.events", "failures or all", false, "failures",
+                    "`failures`: failed runs, failed or stale checks; `all`: every finished run and check too."),
+            new Key("metrics", "mapping", false, "no metrics",
+                    "Prometheus metrics: the `metrics.*` keys below."),
+            new Key("metrics.listen", "HOST:PORT", false, "not served",
+                    "The daemon serves metrics at `/observe/metrics` and its health at `/observe/health` here, e.g. "
+                            + "`127.0.0.1:9464`."),
+            new Key("metrics.textfile", "path ending in .prom", false, "not written",
+                    "After a run, write its metrics here for node_exporter's textfile collector, atomically."),
+            new Key("log_level", "quiet, normal or verbose", false, "normal",
+                    "`normal`: events, summaries, and duplicity's warnings and errors; `verbose`: all of duplicity's "
+                            + "output; `quiet`: warnings, errors and the run's summary. `--verbose` and `--quiet` "
+                            + "override it."));
 
     /**
      * Top-level keys that older versions of the original script knew under another name, with their name now.

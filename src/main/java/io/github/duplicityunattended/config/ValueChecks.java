@@ -72,6 +72,19 @@ final class ValueChecks {
         return text.get();
     }
 
+    /** true or false; {@code fallback} when not given. */
+    static boolean bool(NodeReader r, String path, Node node, boolean fallback) {
+        Optional<String> text = r.string(path, node, false);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        if (!text.get().equals("true") && !text.get().equals("false")) {
+            r.problem(path, "must be true or false, not '" + text.get() + "'");
+            return fallback;
+        }
+        return Boolean.parseBoolean(text.get());
+    }
+
     static Optional<URI> endpoint(NodeReader r, String path, Node node) {
         return r.string(path, node, false).flatMap(text -> {
             Optional<URI> uri = httpUri(text);

@@ -185,7 +185,9 @@ class CommandLineIT {
                 indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:dir-step\n");
         assertTrue(!edited.equals(flow), "the edit did not apply");
         Files.writeString(routes.resolve("backup.camel.yaml"), edited);
-        Files.copy(Path.of("routes/monitor.camel.yaml"), routes.resolve("monitor.camel.yaml"));
+        for (String other : java.util.List.of("monitor", "notify", "metrics")) {
+            Files.copy(Path.of("routes/" + other + ".camel.yaml"), routes.resolve(other + ".camel.yaml"));
+        }
         AppProcess.Result r = run(validConfig(source), "--once", "--routes", routes.toString());
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.text().contains("custom step before " + source), r::toString);

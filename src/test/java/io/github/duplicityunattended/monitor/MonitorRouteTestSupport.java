@@ -1,6 +1,8 @@
 package io.github.duplicityunattended.monitor;
 
 import io.github.duplicityunattended.config.Config;
+import io.github.duplicityunattended.metrics.MetricsSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.LogCapture;
@@ -38,6 +40,8 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
     SesEmulator ses;
     Config config;
     MonitorSetup setup;
+    NotifySetup notify;
+    MetricsSetup metrics;
     /** What the monitor logged during the test. */
     LogCapture log;
 
@@ -60,7 +64,9 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
         CamelContext context = super.createCamelContext();
         setup = new MonitorSetup(config, CLOCK, false);
-        Flows.bind(context, setup);
+        notify = new NotifySetup(config.notifications());
+        metrics = new MetricsSetup(config, CLOCK, false);
+        Flows.bind(context, setup, notify, metrics);
         return context;
     }
 
@@ -71,6 +77,6 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, setup);
+        return Flows.routes(context, setup, notify, metrics);
     }
 }

@@ -3,7 +3,9 @@ package io.github.duplicityunattended.routes;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.testsupport.Configs;
@@ -36,8 +38,16 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
     BackupSetup backup;
     MonitorSetup monitor;
 
+    NotifySetup notify;
+    MetricsSetup metrics;
+
     /** The config's backup_dirs entries, as YAML lines. */
     abstract String backupDirs();
+
+    /** More top-level config keys, as YAML lines; none by default. */
+    String extraConfig() throws Exception {
+        return "";
+    }
 
     @Override
     public boolean isUseAdviceWith() {
@@ -57,8 +67,7 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
                 lock_wait: 1s
                 archive_dir: cache
                 duplicity_path: %s
-                backup_dirs:
-                """.formatted(duplicity.executable()) + backupDirs());
+                """.formatted(duplicity.executable()) + extraConfig() + "backup_dirs:\n" + backupDirs());
         lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
     }
 
@@ -69,13 +78,15 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
                 CompletableFuture.completedFuture(new DuplicityProbe.Result(Optional.of(new DuplicityVersion(0, 8, 22)),
                         "")), CompletableFuture.completedFuture(List.of()), Clock.systemUTC());
         monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        Flows.bind(context, backup, monitor);
+        notify = new NotifySetup(config.notifications());
+        metrics = new MetricsSetup(config, Clock.systemUTC(), false);
+        Flows.bind(context, backup, monitor, notify, metrics);
         return context;
     }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, backup, monitor);
+        return Flows.routes(context, backup, monitor, notify, metrics);
     }
 
     /** Starts the routes with a mock in place of the notice the monitor flow would mail: it gets the report. */

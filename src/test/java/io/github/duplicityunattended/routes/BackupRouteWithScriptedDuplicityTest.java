@@ -3,17 +3,30 @@ package io.github.duplicityunattended.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.duplicityunattended.metrics.MetricsSetup;
+import io.github.duplicityunattended.metrics.MetricsTextfile;
 import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.run.RunRefusal;
 import io.github.duplicityunattended.run.RunReport;
 import io.github.duplicityunattended.testsupport.LogCapture;
+import io.github.duplicityunattended.testsupport.PrometheusText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 /** The backup flow's order, failures, purge, summary and run lock, with a scripted duplicity. */
 class BackupRouteWithScriptedDuplicityTest extends BackupRouteTestSupport {
+
+    @Override
+    String extraConfig() throws Exception {
+        Files.createDirectories(tmp.resolve("node-exporter"));
+        return "metrics:\n  textfile: node-exporter/duplicity_unattended.prom\n";
+    }
 
     @Override
     String backupDirs() {
@@ -60,6 +73,44 @@ class BackupRouteWithScriptedDuplicityTest extends BackupRouteTestSupport {
             assertTrue(lines.contains("Failed dirs: /srv/broken, /srv/purge-fails"), lines::toString);
             assertTrue(lines.contains("[/srv/first] scripted duplicity: --full-if-older-than"), lines::toString);
         }
+    }
+
+    @Test
+    void theRunsMetricsAreWrittenToTheTextfileAsPrometheusTextWithASeriesPerDir() throws Exception {
+        notices();
+        template.sendBody("direct:backup-run", null);
+
+        Path textfile = tmp.resolve("node-exporter/duplicity_unattended.prom");
+        PrometheusText metrics = PrometheusText.parse(Files.readString(textfile));
+        assertEquals(1.0, metrics.value("duplicity_unattended_last_run_exit_status", Map.of()));
+        assertEquals("gauge", metrics.type("duplicity_unattended_last_run_duration_seconds"));
+        assertEquals(List.of("/srv/broken", "/srv/first", "/srv/last", "/srv/purge-fails"),
+                metrics.labelValues("duplicity_unattended_last_backup_exit_status", "dir").stream().sorted().toList());
+        assertEquals(23.0, metrics.value("duplicity_unattended_last_backup_exit_status", Map.of("dir", "/srv/broken")));
+        assertEquals(10.0, metrics.value("duplicity_unattended_last_backup_changed_bytes", Map.of("dir", "/srv/first")));
+        assertEquals(1.0, metrics.value("duplicity_unattended_last_purge_exit_status", Map.of("dir", "/srv/purge-fails")));
+        assertEquals(List.of("/srv/first", "/srv/last"),
+                metrics.labelValues("duplicity_unattended_last_success_timestamp_seconds", "dir").stream().sorted()
+                        .toList(), "only the dirs whose backup and purge succeeded");
+        assertTrue(metrics.value("duplicity_unattended_last_run_end_timestamp_seconds", Map.of())
+                >= metrics.value("duplicity_unattended_last_run_start_timestamp_seconds", Map.of()));
+        try (var files = Files.list(textfile.getParent())) {
+            assertEquals(List.of(textfile), files.toList(), "the temporary file was renamed");
+        }
+    }
+
+    @Test
+    void aOneOffRunKeepsTheLastSuccessOfADirThatFailsNowFromTheEarlierTextfile() throws Exception {
+        Path textfile = tmp.resolve("node-exporter/duplicity_unattended.prom");
+        Files.writeString(textfile, """
+                # HELP duplicity_unattended_last_success_timestamp_seconds When the last run that backed the dir up ended.
+                # TYPE duplicity_unattended_last_success_timestamp_seconds gauge
+                duplicity_unattended_last_success_timestamp_seconds{dir="/srv/broken",} 1.7E9
+                """);
+        MetricsSetup again = new MetricsSetup(config, Clock.systemUTC(), false);
+        ((MetricsTextfile) again.beans().get("metricsTextfile")).write();
+        assertEquals(1.7E9, PrometheusText.parse(Files.readString(textfile))
+                .value("duplicity_unattended_last_success_timestamp_seconds", Map.of("dir", "/srv/broken")));
     }
 
     @Test

@@ -33,6 +33,9 @@ public final class MonitorConfigs {
                 s3_endpoint_url: %s
                 ses_endpoint_url: %s
                 archive_dir: %s
+                # verbose: the log's in-effect settings stay as they are, so an in-process run keeps the tests'
+                # log captures (S3Proxy's request log) attached
+                log_level: verbose
                 backup_dirs:
                   - source: /etc
                   - source: /home
