@@ -8,6 +8,7 @@ import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.duplicity.DuplicityTarget;
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.restore.DirDrill;
 import io.github.duplicityunattended.restore.DrillReport;
 import io.github.duplicityunattended.restore.RestoreSetup;
@@ -45,6 +46,7 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
     RestoreSetup restore;
     VerifySetup verify;
     MonitorSetup monitor;
+    NotifySetup notify;
 
     @Override
     protected void doPreSetup() throws Exception {
@@ -104,13 +106,14 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
                         "")), Clock.systemUTC());
         verify = new VerifySetup(config, restore, Clock.systemUTC(), false);
         monitor = new MonitorSetup(config, Clock.systemUTC(), false);
-        Flows.bind(context, restore, verify, monitor);
+        notify = new NotifySetup(config.notifications());
+        Flows.bind(context, restore, verify, monitor, notify);
         return context;
     }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return Flows.routes(context, restore, verify, monitor);
+        return Flows.routes(context, restore, verify, monitor, notify);
     }
 
     @Test
