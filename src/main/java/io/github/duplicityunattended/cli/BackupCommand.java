@@ -48,12 +48,13 @@ final class BackupCommand {
         VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
         Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
                 new MetricsSetup(config, clock, !args.once()), restore, verify), args.routes(), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
-        if (!args.once()) {
-            app.with(new DaemonBanner(config)).serve();
-            return ExitCode.OK;
+        try (StopHook stopping = StopHook.install(backup.executor()::stop)) {
+            if (!args.once()) {
+                app.with(new DaemonBanner(config)).serve();
+                return ExitCode.OK;
+            }
+            return exitCode(app.request("direct:backup-run"));
         }
-        return exitCode(app.request("direct:backup-run"));
     }
 
     /** The run's own exit code; 1 when the route gave no run result (it failed before the run ended). */

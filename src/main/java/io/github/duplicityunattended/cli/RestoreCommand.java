@@ -43,8 +43,10 @@ final class RestoreCommand {
                 CompletableFuture.supplyAsync(() -> DuplicityProbe.probe(config.duplicityPath(), environment));
         StreamingExecutor executor = RestoreSetup.executor(config, environment);
         RestoreSetup restore = new RestoreSetup(config, executor, duplicity, Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(executor::stop, "stop-duplicity"));
-        Reply reply = new Application(List.of(restore), args.routes(), false).request("direct:restore", request);
+        Reply reply;
+        try (StopHook stopping = StopHook.install(executor::stop)) {
+            reply = new Application(List.of(restore), args.routes(), false).request("direct:restore", request);
+        }
         if (reply.body().orElse(null) instanceof RestoreOutcome outcome) {
             return outcome.ok() ? ExitCode.OK : ExitCode.FAILED;
         }

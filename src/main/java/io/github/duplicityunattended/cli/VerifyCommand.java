@@ -48,9 +48,11 @@ final class VerifyCommand {
         RestoreSetup restore = new RestoreSetup(config, executor, duplicity, clock);
         VerifySetup verify = new VerifySetup(config, restore, clock, false);
         MonitorSetup monitor = new MonitorSetup(config, clock, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(executor::stop, "stop-duplicity"));
-        Reply reply = new Application(List.of(restore, verify, monitor), args.routes(), false)
-                .request("direct:verify-run", dir);
+        Reply reply;
+        try (StopHook stopping = StopHook.install(executor::stop)) {
+            reply = new Application(List.of(restore, verify, monitor), args.routes(), false)
+                    .request("direct:verify-run", dir);
+        }
         if (reply.body().orElse(null) instanceof DrillReport report) {
             return report.isFailed() ? ExitCode.FAILED : ExitCode.OK;
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.Conditions;
+import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.FaultProxy;
 import io.github.duplicityunattended.testsupport.Hold;
 import io.github.duplicityunattended.testsupport.Processes;
@@ -46,9 +47,11 @@ class ShutdownAndLockingIT extends RealBackupTest {
                     daemon.output()::toString);
             assertTrue(daemon.output().stream().anyMatch(l -> l.contains("backups on '0/2 * * * * ?'")),
                     daemon.output()::toString);
-            daemon.process().destroy();
+            daemon.terminate();
             AppProcess.Result end = daemon.await(PATIENCE);
             assertFalse(end.text().contains("Exception"), end::toString);
+            assertTrue(end.text().contains("Backup run INTERRUPTED"), end::toString);
+            assertFalse(end.text().contains("Backup failed"), end::toString);
             assertTrue(env.s3.keys("daemon-case").stream().anyMatch(k -> k.contains("duplicity-full.")));
         }
     }
@@ -56,10 +59,7 @@ class ShutdownAndLockingIT extends RealBackupTest {
     @Test
     void sigtermMidBackupEndsDuplicityAndTheNextRunCompletesTheBackup() throws Exception {
         Path work = workDir("sigterm");
-        Path source = Trees.sample(work.resolve("big src"));
-        for (int i = 0; i < 4; i++) {
-            Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(1024 * 1024, i));
-        }
+        Path source = volumesOfSource(work.resolve("big src"));
         try (FaultProxy s3 = FaultProxy.start(env.s3.endpoint())) {
             Path config = configFor(work, "sigterm-case", List.of(source), s3.endpoint(),
                     "lock_wait: 1s\nduplicity_options: [\"--volsize\", \"1\"]\n");
@@ -75,19 +75,107 @@ class ShutdownAndLockingIT extends RealBackupTest {
             assertTrue(second.text().contains("another backup run is in progress"), second::toString);
             assertTrue(thirdVolume.isHeld() && first.process().isAlive(), "the first run went on");
 
-            first.process().destroy();
+            first.terminate();
             // the held upload never answers: the JVM ends only if it stops duplicity instead of waiting for it
-            first.await(PATIENCE);
-            Conditions.await(() -> duplicityProcesses(source).isEmpty(), "duplicity ends", PATIENCE,
-                    () -> duplicityProcesses(source).toString());
-            thirdVolume.drop();
-            assertEquals(List.of(), volumes("sigterm-case", source, 3), "the held volume reached S3");
+            AppProcess.Result stopped = first.await(PATIENCE);
+            assertEquals(143, stopped.exitCode(), stopped::toString);
+            assertTrue(stopped.text().contains("Backup run INTERRUPTED"), stopped::toString);
+            assertTrue(stopped.text().contains("Not finished, resumed at the next run: " + source), stopped::toString);
+            assertFalse(stopped.text().contains("Backup failed"), "a stop is no failure: " + stopped);
+            assertFalse(stopped.text().contains("FAILED"), stopped::toString);
 
-            AppProcess.Result resumed = runOnce(work, config);
-            assertEquals(0, resumed.exitCode(), resumed::toString);
-            assertTrue(resumed.text().contains("Restarting backup at volume 2"), resumed::toString);
-            assertRestoresIdentically("sigterm-case", source, work.resolve("restored"));
+            resumesAndRestoresIdentically(work, config, "sigterm-case", source, thirdVolume);
         }
+    }
+
+    @Test
+    void sigkillOfTheJvmMidUploadTakesDuplicityWithItAndTheNextRunResumes() throws Exception {
+        Path work = workDir("sigkill");
+        Path source = volumesOfSource(work.resolve("killed src"));
+        try (FaultProxy s3 = FaultProxy.start(env.s3.endpoint())) {
+            Path config = configFor(work, "sigkill-case", List.of(source), s3.endpoint(),
+                    "duplicity_options: [\"--volsize\", \"1\"]\n");
+            Hold thirdVolume = s3.hold(FaultProxy.upload("duplicity-full.", ".difftar.gpg"), 3);
+
+            AppProcess first = AppProcess.start(work, Map.of(), "--config", config.toString(), "--once");
+            thirdVolume.awaitHeld(PATIENCE);
+            assertEquals(1, duplicityProcesses(source).size(), "one duplicity uploading");
+
+            first.process().destroyForcibly(); // SIGKILL: the JVM gets no chance to stop anything itself
+            first.await(PATIENCE);
+            // duplicity is blocked in an upload that never answers: only the parent-death signal ends it
+            Conditions.await(() -> duplicityProcesses(source).isEmpty(), "duplicity ends with the JVM", PATIENCE,
+                    () -> duplicityProcesses(source).toString());
+
+            resumesAndRestoresIdentically(work, config, "sigkill-case", source, thirdVolume);
+        }
+    }
+
+    @Test
+    void aDuplicityStartedByHandOnTheSameCacheIsTheReasonTheSummaryQuotes() throws Exception {
+        Path work = workDir("held-cache");
+        Path source = Trees.sample(work.resolve("held src"));
+        try (FaultProxy s3 = FaultProxy.start(env.s3.endpoint())) {
+            Path config = configFor(work, "held-cache-case", List.of(source), s3.endpoint(), "");
+            assertEquals(0, runOnce(work, config).exitCode());
+            // the dir's cache, by the name the program gave it: duplicity's lock is per archive dir and name
+            Path cache = work.resolve("cache");
+            List<Path> names;
+            try (Stream<Path> list = Files.list(cache)) {
+                names = list.filter(Files::isDirectory).toList();
+            }
+            assertEquals(1, names.size(), names::toString);
+            Hold upload = s3.hold(FaultProxy.upload("duplicity-inc.", ".difftar.gpg"), 1);
+            // an incremental by hand, as a sysadmin might start one, held in its upload with the lock taken
+            List<String> byHand = List.of(Duplicity.executable(), "incremental", "--encrypt-key",
+                    env.key.fingerprint(), "--sign-key", env.key.fingerprint(), "--archive-dir", cache.toString(),
+                    "--name", names.get(0).getFileName().toString(), "--s3-endpoint-url", s3.endpoint().toString(),
+                    source.toString(), Duplicity.s3Url("held-cache-case/" + BackupEnvironment.folder(source)));
+            ProcessBuilder pb = new ProcessBuilder(byHand).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("by-hand.log").toFile());
+            pb.environment().putAll(env.duplicityEnv());
+            Process other = pb.start();
+            try {
+                upload.awaitHeld(PATIENCE);
+
+                AppProcess.Result refused = runOnce(work, config);
+                assertEquals(1, refused.exitCode(), refused::toString);
+                String summaryLine = refused.lines().stream()
+                        .filter(l -> l.contains("[" + source + "] FAILED after")).findFirst()
+                        .orElse(refused.toString());
+                assertTrue(summaryLine.contains("Another duplicity instance is already running"), summaryLine);
+                assertFalse(summaryLine.contains("lockfile"), summaryLine);
+            } finally {
+                other.destroy();
+                upload.drop();
+                other.waitFor();
+                duplicityProcesses(source).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+            }
+        }
+    }
+
+    /** A source of 4 MiB of random data: with --volsize 1, a full backup of several volumes. */
+    private static Path volumesOfSource(Path dir) throws IOException {
+        Path source = Trees.sample(dir);
+        for (int i = 0; i < 4; i++) {
+            Files.write(source.resolve("blob-" + i + ".bin"), Trees.random(1024 * 1024, i));
+        }
+        return source;
+    }
+
+    /** After the first run ended with its third volume held: the next run resumes, and the backup restores. */
+    private void resumesAndRestoresIdentically(Path work, Path config, String bucket, Path source, Hold thirdVolume)
+            throws Exception {
+        Conditions.await(() -> duplicityProcesses(source).isEmpty(), "duplicity ends", PATIENCE,
+                () -> duplicityProcesses(source).toString());
+        thirdVolume.drop();
+        assertEquals(List.of(), volumes(bucket, source, 3), "the held volume reached S3");
+
+        AppProcess.Result resumed = runOnce(work, config);
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        // "RESTART: Volumes 2 to 3 failed to upload before termination." in every duplicity version
+        assertTrue(resumed.text().contains("RESTART: Volumes 2 to "), resumed::toString);
+        assertRestoresIdentically(bucket, source, work.resolve("restored"));
     }
 
     /** The keys of the full backup's volume {@code n} of a source dir. */

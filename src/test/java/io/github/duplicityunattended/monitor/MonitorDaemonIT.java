@@ -58,7 +58,7 @@ class MonitorDaemonIT {
                 awaitLine(daemon, "Mailed 'Missing recent backups: my-host-backup' to ops@example.com");
                 assertEquals("Missing recent backups: my-host-backup", ses.mails().get(0).subject());
             } finally {
-                daemon.process().destroy();
+                daemon.terminate();
                 daemon.await(PATIENCE);
             }
         }

@@ -93,6 +93,14 @@ public final class AppProcess {
         return process;
     }
 
+    /**
+     * Sends the jar SIGTERM, as systemd and a container runtime stop it. Not {@link Process#destroy()}: that also
+     * closes this side of the jar's output, and every line it writes while it stops would be lost.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     public List<String> output() {
         return List.copyOf(output);
     }
