@@ -218,7 +218,11 @@ class SystemdDeploymentIT {
 
     /** Runs a script from README in the checkout copied into the machine, as root. */
     private String inCheckout(String script) throws IOException, InterruptedException {
-        return machine.ok("cd " + CHECKOUT + "\n" + script, STEP);
+        try {
+            return machine.ok("cd " + CHECKOUT + "\n" + script, STEP);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe units' journal:\n" + journal(), e);
+        }
     }
 
     /**

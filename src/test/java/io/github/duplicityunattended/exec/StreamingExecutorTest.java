@@ -158,6 +158,22 @@ class StreamingExecutorTest {
                 new DeathSignal(java.util.Optional.empty()).wrap("duplicity", List.of("--version")));
     }
 
+    @Test
+    void aSetprivThatCannotRunHereIsLeftOutAndTheCommandRunsAsItIs() throws Exception {
+        // as under the shipped units: setpriv fails at its start, before it runs anything
+        Path refusing = tmp.resolve("setpriv-refusing");
+        Files.writeString(refusing, "#!/bin/sh\necho 'setpriv: activate capabilities: Operation not permitted' >&2\n"
+                + "exit 127\n");
+        Files.setPosixFilePermissions(refusing, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertEquals(List.of("duplicity", "--version"),
+                DeathSignal.tried(refusing).wrap("duplicity", List.of("--version")));
+        Path working = tmp.resolve("setpriv-working");
+        Files.writeString(working, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(working, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertEquals(List.of(working.toString(), "--pdeathsig", "TERM", "--", "duplicity", "--version"),
+                DeathSignal.tried(working).wrap("duplicity", List.of("--version")));
+    }
+
     private static void awaitEnd(long pid) throws Exception {
         Conditions.await(() -> !Processes.running(pid), "the child sleep " + pid + " ends");
     }
