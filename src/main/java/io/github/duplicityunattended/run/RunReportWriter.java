@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Words a run's report: its status, a headline, one line per dir, and what the notice quotes. */
+/**
+ * Words a run's report: its status, a headline, one line per dir, the run's hooks that went wrong, and what the
+ * notice quotes. A dir whose hook failed failed; a hook that the program's stop ended leaves its dir (or, for a
+ * hook of the run, the run) interrupted.
+ */
 final class RunReportWriter {
 
     /** How many of the last output lines of each failed command the notice quotes. */
@@ -25,16 +29,25 @@ final class RunReportWriter {
     private final List<BackupDir> interrupted;
     private final List<BackupDir> failed;
     private final List<BackupDir> incomplete;
+    private final List<HookResult> runHooks;
 
     RunReportWriter(BackupRun run, Instant ended) {
         this.run = run;
         this.ended = ended;
+        this.runHooks = run.hooks(Optional.empty());
+        boolean stoppedBeforeDirs = runHooks.stream().anyMatch(h -> h.call().when().prepares() && h.interrupted());
         this.interrupted = run.getDirs().stream().filter(d -> is(run.backup(d), DirResult::interrupted)
-                || is(run.purge(d), DirResult::interrupted)).toList();
+                || is(run.purge(d), DirResult::interrupted) || hooks(d).stream().anyMatch(HookResult::interrupted)
+                || stoppedBeforeDirs && run.backup(d).isEmpty()).toList();
         this.failed = run.getDirs().stream().filter(d -> !interrupted.contains(d)
-                && (run.backup(d).isEmpty() || !is(run.backup(d), DirResult::ok) || is(run.purge(d), r -> !r.ok())))
+                && (run.backup(d).isEmpty() || !is(run.backup(d), DirResult::ok) || is(run.purge(d), r -> !r.ok())
+                        || hooks(d).stream().anyMatch(HookResult::failed)))
                 .toList();
         this.incomplete = run.getDirs().stream().filter(d -> is(run.backup(d), DirResult::incomplete)).toList();
+    }
+
+    private List<HookResult> hooks(BackupDir dir) {
+        return run.hooks(Optional.of(dir));
     }
 
     private static boolean is(Optional<DirResult> result, java.util.function.Predicate<DirResult> test) {
@@ -42,7 +55,9 @@ final class RunReportWriter {
     }
 
     RunReport report() {
-        Status status = !interrupted.isEmpty() ? Status.INTERRUPTED : !failed.isEmpty() ? Status.FAILED
+        boolean hookInterrupted = runHooks.stream().anyMatch(HookResult::interrupted);
+        Status status = !interrupted.isEmpty() || hookInterrupted ? Status.INTERRUPTED
+                : !failed.isEmpty() || !failedRunHooks().isEmpty() ? Status.FAILED
                 : !incomplete.isEmpty() ? Status.INCOMPLETE : Status.OK;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(level(status), headline(status)));
@@ -50,6 +65,12 @@ final class RunReportWriter {
             Level level = failed.contains(dir) ? Level.ERROR
                     : interrupted.contains(dir) || incomplete.contains(dir) ? Level.WARN : Level.INFO;
             lines.add(new Line(level, "[" + dir.source() + "] " + dirLine(dir)));
+        }
+        for (HookResult hook : runHooks) {
+            if (!hook.ok()) {
+                lines.add(new Line(hook.failed() ? Level.ERROR : Level.WARN, hook.call().name() + " " + hookOutcome(hook)
+                        + (hook.call().when().prepares() ? "; no dir was backed up" : "")));
+            }
         }
         if (!failed.isEmpty()) {
             lines.add(new Line(Level.ERROR, "Failed dirs: " + RunReport.sources(failed)));
@@ -80,7 +101,8 @@ final class RunReportWriter {
         return switch (status) {
             case OK -> String.format("Backup run finished: %d of %d dirs ok, 0 failed", total, total) + took;
             case FAILED -> String.format("Backup run FAILED: %d of %d dirs ok, %d failed", total - failed.size(), total,
-                    failed.size()) + took;
+                    failed.size()) + failedRunHooks().stream().map(h -> ", " + h.call().name() + " failed")
+                    .collect(java.util.stream.Collectors.joining()) + took;
             case INCOMPLETE -> String.format("Backup run INCOMPLETE: %d of %d dirs backed up, %d without files"
                     + " duplicity could not read", total, total, incomplete.size()) + took;
             case INTERRUPTED -> String.format("Backup run INTERRUPTED: the program was stopped; %d of %d dirs ok,"
@@ -88,24 +110,56 @@ final class RunReportWriter {
         };
     }
 
+    private List<HookResult> failedRunHooks() {
+        return runHooks.stream().filter(HookResult::failed).toList();
+    }
+
+    /** {@code FAILED: exit 1: reason} or {@code INTERRUPTED}. */
+    private static String hookOutcome(HookResult hook) {
+        return hook.failed() ? "FAILED: exit " + hook.exitValue() + ": " + hook.reason() : "INTERRUPTED";
+    }
+
     private String dirLine(BackupDir dir) {
         DirResult backup = run.backup(dir).orElse(null);
+        List<HookResult> wrong = hooks(dir).stream().filter(h -> !h.ok()).toList();
         if (backup == null) {
-            return "FAILED: not backed up";
+            return notBackedUp(dir, wrong) + afterHooks(wrong);
         }
         StringBuilder line = new StringBuilder(describe(backup));
         backup.statistics().filter(s -> backup.ok()).ifPresent(s -> line.append(": ").append(s));
         if (backup.incomplete()) {
             line.append("; INCOMPLETE: ").append(unreadable(backup));
         }
+        line.append(afterHooks(wrong));
         run.purge(dir).ifPresentOrElse(p -> line.append("; purge ").append(switch (p.outcome()) {
             case OK -> "ok";
             case FAILED -> "FAILED: exit " + p.exitValue() + ": " + p.reason();
             case INTERRUPTED -> "INTERRUPTED";
         }),
-                () -> line.append(run.keepFull().isPresent() && (!backup.ok() || backup.incomplete())
+                () -> line.append(run.keepFull().isPresent() && (!backup.ok() || backup.incomplete() || !wrong.isEmpty())
                         ? "; not purged" : ""));
         return line.toString();
+    }
+
+    /** Why a dir was not backed up: its before hook, the run's before_run hook, or the program's stop. */
+    private String notBackedUp(BackupDir dir, List<HookResult> wrong) {
+        Optional<HookResult> before = wrong.stream().filter(h -> h.call().when().prepares()).findFirst();
+        if (before.isPresent()) {
+            HookResult h = before.get();
+            return h.failed() ? "FAILED: " + h.call().name() + ": exit " + h.exitValue() + ": " + h.reason()
+                    + "; not backed up" : "INTERRUPTED: " + h.call().name() + " stopped with the program; not backed up";
+        }
+        if (interrupted.contains(dir)) {
+            return "INTERRUPTED: not started, the program was stopping";
+        }
+        return "FAILED: not backed up" + runHooks.stream().filter(h -> h.failed() && h.call().when().prepares())
+                .findFirst().map(h -> ": the " + h.call().name() + " failed").orElse("");
+    }
+
+    /** {@code ; after hook systemctl FAILED: exit 5: ...} for each after hook that went wrong. */
+    private static String afterHooks(List<HookResult> wrong) {
+        return wrong.stream().filter(h -> !h.call().when().prepares())
+                .map(h -> "; " + h.call().name() + " " + hookOutcome(h)).collect(java.util.stream.Collectors.joining());
     }
 
     private static String describe(DirResult r) {
@@ -129,20 +183,35 @@ final class RunReportWriter {
         List<Detail> details = new ArrayList<>();
         for (BackupDir dir : run.getDirs()) {
             if (failed.contains(dir)) {
+                hooks(dir).stream().filter(h -> h.failed() && h.call().when().prepares())
+                        .forEach(h -> hookTail(h).ifPresent(details::add));
                 tail(dir, "backup", run.backup(dir)).ifPresent(details::add);
+                hooks(dir).stream().filter(h -> h.failed() && !h.call().when().prepares())
+                        .forEach(h -> hookTail(h).ifPresent(details::add));
                 tail(dir, "purge", run.purge(dir)).ifPresent(details::add);
             }
             run.backup(dir).filter(DirResult::incomplete).ifPresent(r -> details.add(new Detail(
                     "Files duplicity could not read in " + dir.source() + " (" + r.unreadableCount() + " in all):",
                     r.unreadable())));
         }
+        failedRunHooks().forEach(h -> hookTail(h).ifPresent(details::add));
         return details;
+    }
+
+    /** The last output lines of a failed hook, for the notice; none when it printed nothing. */
+    private static Optional<Detail> hookTail(HookResult hook) {
+        List<String> last = last(hook.tail());
+        return last.isEmpty() ? Optional.empty() : Optional.of(new Detail("Last " + last.size() + " line(s) of the "
+                + hook.call().name() + hook.call().dir().map(d -> " of " + d.source()).orElse("") + ":", last));
+    }
+
+    private static List<String> last(List<String> tail) {
+        return tail.subList(Math.max(0, tail.size() - NOTICE_TAIL_LINES), tail.size());
     }
 
     private static Optional<Detail> tail(BackupDir dir, String what, Optional<DirResult> result) {
         return result.filter(r -> r.outcome() == DirResult.Outcome.FAILED).map(r -> {
-            List<String> tail = r.tail();
-            List<String> last = tail.subList(Math.max(0, tail.size() - NOTICE_TAIL_LINES), tail.size());
+            List<String> last = last(r.tail());
             return new Detail("Last " + last.size() + " line(s) of the " + what + " of " + dir.source() + ":", last);
         });
     }
