@@ -37,6 +37,8 @@ public final class StreamingExecutor implements ExecCommandExecutor {
     /** Exit value reported for a command the program's stop ended or kept from starting (128 + SIGTERM). */
     public static final int STOPPED = 143;
     static final Duration GRACE = Duration.ofSeconds(20);
+    /** The output of a command that did not start because the program is stopping. */
+    public static final String NOT_STARTED = "not started: the program is stopping";
     /** The longest a cleanup command (an after hook) may run when it starts while the program is stopping. */
     public static final Duration CLEANUP_LIMIT = Duration.ofSeconds(10);
     private static final int MAX_PICKED = 20;
@@ -99,7 +101,7 @@ public final class StreamingExecutor implements ExecCommandExecutor {
                                 long timeoutMillis, Logger output, Predicate<String> pickLine, boolean cleanup)
             throws IOException {
         if (stopping && !cleanup) {
-            return new CommandOutput(command, STOPPED, List.of("not started: the program is stopping"), List.of(), true);
+            return new CommandOutput(command, STOPPED, List.of(NOT_STARTED), List.of(), true);
         }
         ProcessBuilder builder = new ProcessBuilder(deathSignal.wrap(argv.get(0), argv.subList(1, argv.size())))
                 .redirectErrorStream(true);

@@ -2,6 +2,7 @@ package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Durations;
+import io.github.duplicityunattended.exec.StreamingExecutor;
 import io.github.duplicityunattended.run.RunReport.Detail;
 import io.github.duplicityunattended.run.RunReport.Level;
 import io.github.duplicityunattended.run.RunReport.Line;
@@ -57,7 +58,7 @@ final class RunReportWriter {
     RunReport report() {
         boolean hookInterrupted = runHooks.stream().anyMatch(HookResult::interrupted);
         Status status = !interrupted.isEmpty() || hookInterrupted ? Status.INTERRUPTED
-                : !failed.isEmpty() || !failedRunHooks().isEmpty() ? Status.FAILED
+                : !failed.isEmpty() || runHooks.stream().anyMatch(HookResult::failed) ? Status.FAILED
                 : !incomplete.isEmpty() ? Status.INCOMPLETE : Status.OK;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(level(status), headline(status)));
@@ -66,12 +67,7 @@ final class RunReportWriter {
                     : interrupted.contains(dir) || incomplete.contains(dir) ? Level.WARN : Level.INFO;
             lines.add(new Line(level, "[" + dir.source() + "] " + dirLine(dir)));
         }
-        for (HookResult hook : runHooks) {
-            if (!hook.ok()) {
-                lines.add(new Line(hook.failed() ? Level.ERROR : Level.WARN, hook.call().name() + " " + hookOutcome(hook)
-                        + (hook.call().when().prepares() ? "; no dir was backed up" : "")));
-            }
-        }
+        runHooks.stream().filter(h -> !h.ok()).map(HookWords::runLine).forEach(lines::add);
         if (!failed.isEmpty()) {
             lines.add(new Line(Level.ERROR, "Failed dirs: " + RunReport.sources(failed)));
         }
@@ -101,8 +97,7 @@ final class RunReportWriter {
         return switch (status) {
             case OK -> String.format("Backup run finished: %d of %d dirs ok, 0 failed", total, total) + took;
             case FAILED -> String.format("Backup run FAILED: %d of %d dirs ok, %d failed", total - failed.size(), total,
-                    failed.size()) + failedRunHooks().stream().map(h -> ", " + h.call().name() + " failed")
-                    .collect(java.util.stream.Collectors.joining()) + took;
+                    failed.size()) + HookWords.failedInHeadline(runHooks) + took;
             case INCOMPLETE -> String.format("Backup run INCOMPLETE: %d of %d dirs backed up, %d without files"
                     + " duplicity could not read", total, total, incomplete.size()) + took;
             case INTERRUPTED -> String.format("Backup run INTERRUPTED: the program was stopped; %d of %d dirs ok,"
@@ -110,27 +105,18 @@ final class RunReportWriter {
         };
     }
 
-    private List<HookResult> failedRunHooks() {
-        return runHooks.stream().filter(HookResult::failed).toList();
-    }
-
-    /** {@code FAILED: exit 1: reason} or {@code INTERRUPTED}. */
-    private static String hookOutcome(HookResult hook) {
-        return hook.failed() ? "FAILED: exit " + hook.exitValue() + ": " + hook.reason() : "INTERRUPTED";
-    }
-
     private String dirLine(BackupDir dir) {
         DirResult backup = run.backup(dir).orElse(null);
         List<HookResult> wrong = hooks(dir).stream().filter(h -> !h.ok()).toList();
         if (backup == null) {
-            return notBackedUp(dir, wrong) + afterHooks(wrong);
+            return HookWords.notBackedUp(wrong, runHooks, interrupted.contains(dir)) + HookWords.afterHooks(wrong);
         }
         StringBuilder line = new StringBuilder(describe(backup));
         backup.statistics().filter(s -> backup.ok()).ifPresent(s -> line.append(": ").append(s));
         if (backup.incomplete()) {
             line.append("; INCOMPLETE: ").append(unreadable(backup));
         }
-        line.append(afterHooks(wrong));
+        line.append(HookWords.afterHooks(wrong));
         run.purge(dir).ifPresentOrElse(p -> line.append("; purge ").append(switch (p.outcome()) {
             case OK -> "ok";
             case FAILED -> "FAILED: exit " + p.exitValue() + ": " + p.reason();
@@ -141,33 +127,13 @@ final class RunReportWriter {
         return line.toString();
     }
 
-    /** Why a dir was not backed up: its before hook, the run's before_run hook, or the program's stop. */
-    private String notBackedUp(BackupDir dir, List<HookResult> wrong) {
-        Optional<HookResult> before = wrong.stream().filter(h -> h.call().when().prepares()).findFirst();
-        if (before.isPresent()) {
-            HookResult h = before.get();
-            return h.failed() ? "FAILED: " + h.call().name() + ": exit " + h.exitValue() + ": " + h.reason()
-                    + "; not backed up" : "INTERRUPTED: " + h.call().name() + " stopped with the program; not backed up";
-        }
-        if (interrupted.contains(dir)) {
-            return "INTERRUPTED: not started, the program was stopping";
-        }
-        return "FAILED: not backed up" + runHooks.stream().filter(h -> h.failed() && h.call().when().prepares())
-                .findFirst().map(h -> ": the " + h.call().name() + " failed").orElse("");
-    }
-
-    /** {@code ; after hook systemctl FAILED: exit 5: ...} for each after hook that went wrong. */
-    private static String afterHooks(List<HookResult> wrong) {
-        return wrong.stream().filter(h -> !h.call().when().prepares())
-                .map(h -> "; " + h.call().name() + " " + hookOutcome(h)).collect(java.util.stream.Collectors.joining());
-    }
-
     private static String describe(DirResult r) {
         String after = Durations.human(r.duration());
         return switch (r.outcome()) {
             case OK -> "ok in " + after;
             case FAILED -> "FAILED after " + after + ": exit " + r.exitValue() + ": " + r.reason();
-            case INTERRUPTED -> r.duration().isZero() ? "INTERRUPTED: not started, the program was stopping"
+            case INTERRUPTED -> r.duration().isZero() || r.tail().equals(List.of(StreamingExecutor.NOT_STARTED))
+                    ? "INTERRUPTED: not started, the program was stopping"
                     : "INTERRUPTED after " + after + ": stopped with the program";
         };
     }
@@ -184,28 +150,22 @@ final class RunReportWriter {
         for (BackupDir dir : run.getDirs()) {
             if (failed.contains(dir)) {
                 hooks(dir).stream().filter(h -> h.failed() && h.call().when().prepares())
-                        .forEach(h -> hookTail(h).ifPresent(details::add));
+                        .forEach(h -> HookWords.tail(h).ifPresent(details::add));
                 tail(dir, "backup", run.backup(dir)).ifPresent(details::add);
                 hooks(dir).stream().filter(h -> h.failed() && !h.call().when().prepares())
-                        .forEach(h -> hookTail(h).ifPresent(details::add));
+                        .forEach(h -> HookWords.tail(h).ifPresent(details::add));
                 tail(dir, "purge", run.purge(dir)).ifPresent(details::add);
             }
             run.backup(dir).filter(DirResult::incomplete).ifPresent(r -> details.add(new Detail(
                     "Files duplicity could not read in " + dir.source() + " (" + r.unreadableCount() + " in all):",
                     r.unreadable())));
         }
-        failedRunHooks().forEach(h -> hookTail(h).ifPresent(details::add));
+        runHooks.stream().filter(HookResult::failed).forEach(h -> HookWords.tail(h).ifPresent(details::add));
         return details;
     }
 
-    /** The last output lines of a failed hook, for the notice; none when it printed nothing. */
-    private static Optional<Detail> hookTail(HookResult hook) {
-        List<String> last = last(hook.tail());
-        return last.isEmpty() ? Optional.empty() : Optional.of(new Detail("Last " + last.size() + " line(s) of the "
-                + hook.call().name() + hook.call().dir().map(d -> " of " + d.source()).orElse("") + ":", last));
-    }
-
-    private static List<String> last(List<String> tail) {
+    /** The last lines of a command's output that the notice quotes. */
+    static List<String> last(List<String> tail) {
         return tail.subList(Math.max(0, tail.size() - NOTICE_TAIL_LINES), tail.size());
     }
 

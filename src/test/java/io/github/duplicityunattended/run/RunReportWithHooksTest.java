@@ -169,4 +169,16 @@ class RunReportWithHooksTest {
         assertEquals("interrupted", HookSteps.dirStatus(run, dir(0)));
         assertEquals("ok", HookSteps.dirStatus(run, dir(1)));
     }
+
+    @Test
+    void aDryRunRunsNoHookAndAFailedBeforeHookSkipsOnlyThePreparingHooksAfterIt() {
+        HookSteps dry = new HookSteps(config.hooks(), new HookCommands(Map.of()), CLOCK, true);
+        assertEquals(false, dry.due(run, runHook(Hook.When.BEFORE_RUN)));
+        assertEquals(false, dry.due(run, dirHook(0, Hook.When.AFTER)));
+
+        hook(dirHook(0, Hook.When.BEFORE), 1, List.of(), false);
+        assertEquals(false, hooks.due(run, dirHook(0, Hook.When.BEFORE)));
+        assertEquals(true, hooks.due(run, dirHook(0, Hook.When.AFTER)));
+        assertEquals(true, hooks.due(run, dirHook(1, Hook.When.BEFORE)), "another dir's hooks are its own");
+    }
 }
