@@ -25,6 +25,9 @@ class HooksAndParallelDirsIT extends RealBackupTest {
 
     /** A log line as the jar writes it outside systemd: one timestamp, at its start. */
     private static final Pattern LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\S* (INFO|WARN|ERROR) .*");
+    /** The paths of the README's SQLite example: the live database, and the dir backed up with its copy. */
+    private static final String README_DATABASE = "/var/lib/app/app.sqlite";
+    private static final String README_DUMPS = "/var/backups/app";
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
     /** Adds YAML lines under the entry of {@code source} in a config that {@link BackupEnvironment#config} wrote. */
@@ -33,6 +36,19 @@ class HooksAndParallelDirsIT extends RealBackupTest {
         String yaml = Files.readString(config);
         assertTrue(yaml.contains(entry), yaml);
         Files.writeString(config, yaml.replace(entry, entry + lines));
+    }
+
+    /**
+     * The command line of the README's SQLite hook, as a reader copies it, with this test's database and dump dir
+     * in place of the example's paths.
+     */
+    private static String readmeSqliteHook(Path live, Path dumps) throws Exception {
+        List<String> found = Files.readString(Path.of("README.md")).lines().map(String::strip)
+                .filter(l -> l.startsWith("command: [\"sqlite3\"")).toList();
+        assertEquals(1, found.size(), "the README's SQLite hooks: " + found);
+        String line = found.get(0);
+        assertTrue(line.contains(README_DATABASE) && line.contains("'" + README_DUMPS + "/app.sqlite'"), line);
+        return line.replace(README_DATABASE, live.toString()).replace(README_DUMPS, dumps.toString());
     }
 
     private static String sqlite(Path db, String sql) throws Exception {
@@ -56,8 +72,8 @@ class HooksAndParallelDirsIT extends RealBackupTest {
         Path config = configFor(work, "parallel-hooks", List.of(dumps, missing, files), "parallel: 2\n");
         String after = "      - when: after\n        command: [\"sh\", \"-c\", \"echo \\\"$DUPLICITY_UNATTENDED_DIR"
                 + " $DUPLICITY_UNATTENDED_STATUS\\\" >> '" + afterLog + "'\"]\n";
-        underDir(config, dumps, "    hooks:\n      - when: before\n        command: [\"sqlite3\", \"" + live
-                + "\", \".backup '" + dumps.resolve("app.sqlite") + "'\"]\n        timeout: 5m\n" + after);
+        underDir(config, dumps, "    hooks:\n      - when: before\n        " + readmeSqliteHook(live, dumps)
+                + "\n        timeout: 5m\n" + after);
         underDir(config, missing, "    hooks:\n" + after);
         underDir(config, files, "    hooks:\n" + after);
 
