@@ -9,6 +9,7 @@ import io.github.duplicityunattended.testsupport.Processes;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -125,9 +126,8 @@ class HooksAndParallelDirsIT extends RealBackupTest {
         }
 
         long start = System.nanoTime();
-        // SIGTERM through the handle: Process.destroy() would also close the pipe the jar logs into
-        app.process().toHandle().destroy();
-        AppProcess.Result end = app.await(30);
+        app.terminate();
+        AppProcess.Result end = app.await(Duration.ofSeconds(30));
         Conditions.await(() -> ShutdownAndLockingIT.duplicityProcesses(first).isEmpty()
                 && ShutdownAndLockingIT.duplicityProcesses(second).isEmpty()
                 && duplicities.stream().noneMatch(Processes::running), "every duplicity to have ended");
