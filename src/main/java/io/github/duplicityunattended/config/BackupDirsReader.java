@@ -10,7 +10,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Reads {@code backup_dirs}: a non-empty list of {@code {source, includes?, excludes?}}, no dir twice. */
+/** Reads {@code backup_dirs}: a non-empty list of {@code {source, includes?, excludes?, hooks?}}, no dir twice. */
 final class BackupDirsReader {
 
     private final NodeReader r;
@@ -56,7 +56,8 @@ final class BackupDirsReader {
                 ConfigSchema.isRequired("backup_dirs[].source")).filter(s -> sourceOk(path, s));
         List<String> includes = r.strings(path + ".includes", entry.get("includes"), false);
         List<String> excludes = r.strings(path + ".excludes", entry.get("excludes"), false);
-        return source.map(s -> new BackupDir(s, includes, excludes));
+        List<Hook> hooks = HooksReader.ofDir(r).read(path + ".hooks", entry.get("hooks"));
+        return source.map(s -> new BackupDir(s, includes, excludes, hooks));
     }
 
     private boolean sourceOk(String path, String source) {

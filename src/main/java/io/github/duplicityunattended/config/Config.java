@@ -37,6 +37,8 @@ public record Config(
         NotifyConfig notifications,
         MetricsConfig metrics,
         LogLevel logLevel,
+        int parallel,
+        List<Hook> hooks,
         List<String> notices) {
 
     public static final Cloud DEFAULT_CLOUD = Cloud.AWS;
@@ -45,11 +47,18 @@ public record Config(
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
     public static final String DEFAULT_DUPLICITY_PATH = "duplicity";
     public static final LogLevel DEFAULT_LOG_LEVEL = LogLevel.NORMAL;
+    public static final int DEFAULT_PARALLEL = 1;
 
     public Config {
         backupDirs = List.copyOf(backupDirs);
         duplicityOptions = List.copyOf(duplicityOptions);
+        hooks = List.copyOf(hooks);
         notices = List.copyOf(notices);
+    }
+
+    /** The run's hooks that run at {@code when}, in config order. */
+    public List<Hook> hooks(Hook.When when) {
+        return hooks.stream().filter(h -> h.when() == when).toList();
     }
 
     /** The bucket name of {@code bucket_url}, or empty for a target that is not a bucket (file://). */

@@ -66,7 +66,8 @@ public final class ConfigLoader {
         gpgHome.filter(p -> !Files.isDirectory(p))
                 .ifPresent(p -> r.problem("gpg_home", p + " is not a directory"));
         Path archive = path(r, top, "archive_dir", base).orElseGet(this::defaultArchiveDir);
-        List<String> options = r.strings("duplicity_options", top.get("duplicity_options"), false);
+        Map<String, String> optionsByPath = r.stringsByPath("duplicity_options", top.get("duplicity_options"), false);
+        List<String> options = List.copyOf(optionsByPath.values());
         String duplicity = text(r, top, "duplicity_path")
                 .map(p -> p.contains("/") ? resolve(base, p).toString() : p).orElse(Config.DEFAULT_DUPLICITY_PATH);
         Duration timeout = ValueChecks.duration(r, "timeout", top.get("timeout"), Config.DEFAULT_TIMEOUT);
@@ -82,13 +83,31 @@ public final class ConfigLoader {
             r.problem("log_level", "must be quiet, normal or verbose, not '" + t + "'");
             return Config.DEFAULT_LOG_LEVEL;
         })).orElse(Config.DEFAULT_LOG_LEVEL);
+        int parallel = r.integer("parallel", top.get("parallel"), 1).orElse(Config.DEFAULT_PARALLEL);
+        if (parallel > 1) {
+            ownCaches(r, optionsByPath);
+        }
+        List<Hook> hooks = HooksReader.ofRun(r).read("hooks", top.get("hooks"));
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
         return new Config(file, cloud, keyId, bucketUrl, full,
                 keep.map(OptionalInt::of).orElse(OptionalInt.empty()), credentials, dirs, schedule, s3, region,
                 gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, verify, notify, metrics,
-                logLevel, r.notices());
+                logLevel, parallel, hooks, r.notices());
+    }
+
+    /**
+     * Dirs backed up at once must each keep their own duplicity cache, named after their target by default: a
+     * {@code --name} among the options would give them one cache and one duplicity lock.
+     */
+    private static void ownCaches(NodeReader r, Map<String, String> options) {
+        options.forEach((path, option) -> {
+            if (option.equals("--name") || option.startsWith("--name=")) {
+                r.problem(path, "--name gives every dir one duplicity cache and lock, which dirs backed up in"
+                        + " parallel cannot share: remove it (each dir has a cache of its own by default)");
+            }
+        });
     }
 
     /**

@@ -46,6 +46,19 @@ public final class ConfigSchema {
                     "duplicity `--include` glob patterns, in order."),
             new Key("backup_dirs[].excludes", "list of strings", false, "[]",
                     "duplicity `--exclude` glob patterns, in order (after the includes)."),
+            new Key("backup_dirs[].hooks", "list", false, "[]",
+                    "Commands run around this dir's backup, in order: the `backup_dirs[].hooks[].*` keys below. A failing "
+                            + "`before` hook fails the dir (not backed up, not purged) and skips the hooks after it; "
+                            + "every `after` hook runs whatever happened."),
+            new Key("backup_dirs[].hooks[].when", "before or after", true, "",
+                    "`before`: before the dir's backup; `after`: right after it (before the purges), also when the "
+                            + "backup or a `before` hook failed."),
+            new Key("backup_dirs[].hooks[].command", "list of strings", true, "",
+                    "The program and its arguments, run without a shell, e.g. `[\"pg_dump\", \"-f\", \"/var/backups/db.sql\","
+                            + " \"db\"]`; for a shell write `[\"sh\", \"-c\", \"...\"]`. It gets "
+                            + "`DUPLICITY_UNATTENDED_DIR` and, after the backup, `DUPLICITY_UNATTENDED_STATUS`."),
+            new Key("backup_dirs[].hooks[].timeout", "duration", false, "1h",
+                    "Longest the hook may run; then it is stopped and counts as failed."),
             new Key("schedule", "quartz cron", false, Config.DEFAULT_SCHEDULE,
                     "When the daemon backs up (seconds minutes hours day-of-month month day-of-week)."),
             new Key("s3_endpoint_url", "URL", false, "AWS S3",
@@ -66,6 +79,19 @@ public final class ConfigSchema {
                     "Longest a single duplicity command may run; then it is stopped (a backup resumes next run)."),
             new Key("lock_wait", "duration", false, "10m",
                     "How long a run waits for another run of the same config to finish before it fails."),
+            new Key("parallel", "integer >= 1", false, String.valueOf(Config.DEFAULT_PARALLEL),
+                    "How many dirs are backed up at once (and purged at once, after all backups). The summary keeps "
+                            + "config order; every log line still starts with its dir."),
+            new Key("hooks", "list", false, "[]",
+                    "Commands run around the whole run, in order: the `hooks[].*` keys below."),
+            new Key("hooks[].when", "before_run, after_run or on_failure", true, "",
+                    "`before_run`: before the first dir (a failing one leaves every dir un-backed-up); `after_run`: after "
+                            + "the backups and purges, whatever happened; `on_failure`: after that, when the run failed."),
+            new Key("hooks[].command", "list of strings", true, "",
+                    "The program and its arguments, run without a shell. `after_run` and `on_failure` get "
+                            + "`DUPLICITY_UNATTENDED_STATUS` and `DUPLICITY_UNATTENDED_SUMMARY`."),
+            new Key("hooks[].timeout", "duration", false, "1h",
+                    "Longest the hook may run; then it is stopped and counts as failed."),
             new Key("monitor", "mapping", false, "all defaults",
                     "The backup monitor: the `monitor.*` keys below."),
             new Key("monitor.bucket", "string", false, "the bucket of bucket_url",

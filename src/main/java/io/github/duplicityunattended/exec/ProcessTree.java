@@ -1,6 +1,8 @@
 package io.github.duplicityunattended.exec;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,18 +15,33 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
-    static void terminate(Process process, Duration grace) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
+    /**
+     * Ends several processes with their children at once: all get SIGTERM together, and one grace period runs for
+     * all of them, so stopping N commands takes no longer than stopping one.
+     */
+    static void terminateAll(Collection<Process> processes, Duration grace) {
+        List<ProcessHandle> children = new ArrayList<>();
+        for (Process p : processes) {
+            children.addAll(p.descendants().toList());
+            p.destroy();
+        }
         children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+            for (Process p : processes) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    p.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            processes.forEach(Process::destroyForcibly);
             Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static void terminate(Process process, Duration grace) {
+        terminateAll(List.of(process), grace);
     }
 }

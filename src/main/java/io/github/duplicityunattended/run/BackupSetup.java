@@ -70,6 +70,10 @@ public final class BackupSetup implements Flow {
         Supplier<List<String>> everyRun = mode.scheduled() ? () -> RunReadiness.problems(config, environment) : List::of;
         beans.put("runLifecycle", new RunLifecycle(config, lock, clock, mode.dryRun(), mode.skipPurge(), everyRun));
         beans.put("dirSteps", new DirSteps(commands, clock));
+        // hooks run through the same executor as duplicity: their output logged with the dir, ended on a stop
+        beans.put("hookExecutor", executor);
+        beans.put("hookSteps", new HookSteps(config.hooks(), new HookCommands(environment), clock, mode.dryRun()));
+        beans.put("dirThreads", DirThreads.of(config.parallel()));
     }
 
     @Override

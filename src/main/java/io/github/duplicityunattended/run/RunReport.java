@@ -77,6 +77,11 @@ public record RunReport(Status status, List<Line> summary, List<String> failedDi
         return status == Status.FAILED;
     }
 
+    /** The status as hooks are told it: ok, failed, incomplete or interrupted. */
+    public String statusWord() {
+        return status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public int exitCode() {
         return status.exitCode;

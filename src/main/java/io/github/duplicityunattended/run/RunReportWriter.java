@@ -2,6 +2,7 @@ package io.github.duplicityunattended.run;
 
 import io.github.duplicityunattended.config.BackupDir;
 import io.github.duplicityunattended.config.Durations;
+import io.github.duplicityunattended.exec.StreamingExecutor;
 import io.github.duplicityunattended.run.RunReport.Detail;
 import io.github.duplicityunattended.run.RunReport.Level;
 import io.github.duplicityunattended.run.RunReport.Line;
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Words a run's report: its status, a headline, one line per dir, and what the notice quotes. */
+/**
+ * Words a run's report: its status, a headline, one line per dir, the run's hooks that went wrong, and what the
+ * notice quotes. A dir whose hook failed failed; a hook that the program's stop ended leaves its dir (or, for a
+ * hook of the run, the run) interrupted.
+ */
 final class RunReportWriter {
 
     /** How many of the last output lines of each failed command the notice quotes. */
@@ -25,16 +30,25 @@ final class RunReportWriter {
     private final List<BackupDir> interrupted;
     private final List<BackupDir> failed;
     private final List<BackupDir> incomplete;
+    private final List<HookResult> runHooks;
 
     RunReportWriter(BackupRun run, Instant ended) {
         this.run = run;
         this.ended = ended;
+        this.runHooks = run.hooks(Optional.empty());
+        boolean stoppedBeforeDirs = runHooks.stream().anyMatch(h -> h.call().when().prepares() && h.interrupted());
         this.interrupted = run.getDirs().stream().filter(d -> is(run.backup(d), DirResult::interrupted)
-                || is(run.purge(d), DirResult::interrupted)).toList();
+                || is(run.purge(d), DirResult::interrupted) || hooks(d).stream().anyMatch(HookResult::interrupted)
+                || stoppedBeforeDirs && run.backup(d).isEmpty()).toList();
         this.failed = run.getDirs().stream().filter(d -> !interrupted.contains(d)
-                && (run.backup(d).isEmpty() || !is(run.backup(d), DirResult::ok) || is(run.purge(d), r -> !r.ok())))
+                && (run.backup(d).isEmpty() || !is(run.backup(d), DirResult::ok) || is(run.purge(d), r -> !r.ok())
+                        || hooks(d).stream().anyMatch(HookResult::failed)))
                 .toList();
         this.incomplete = run.getDirs().stream().filter(d -> is(run.backup(d), DirResult::incomplete)).toList();
+    }
+
+    private List<HookResult> hooks(BackupDir dir) {
+        return run.hooks(Optional.of(dir));
     }
 
     private static boolean is(Optional<DirResult> result, java.util.function.Predicate<DirResult> test) {
@@ -42,7 +56,9 @@ final class RunReportWriter {
     }
 
     RunReport report() {
-        Status status = !interrupted.isEmpty() ? Status.INTERRUPTED : !failed.isEmpty() ? Status.FAILED
+        boolean hookInterrupted = runHooks.stream().anyMatch(HookResult::interrupted);
+        Status status = !interrupted.isEmpty() || hookInterrupted ? Status.INTERRUPTED
+                : !failed.isEmpty() || runHooks.stream().anyMatch(HookResult::failed) ? Status.FAILED
                 : !incomplete.isEmpty() ? Status.INCOMPLETE : Status.OK;
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(level(status), headline(status)));
@@ -51,6 +67,7 @@ final class RunReportWriter {
                     : interrupted.contains(dir) || incomplete.contains(dir) ? Level.WARN : Level.INFO;
             lines.add(new Line(level, "[" + dir.source() + "] " + dirLine(dir)));
         }
+        runHooks.stream().filter(h -> !h.ok()).map(HookWords::runLine).forEach(lines::add);
         if (!failed.isEmpty()) {
             lines.add(new Line(Level.ERROR, "Failed dirs: " + RunReport.sources(failed)));
         }
@@ -80,7 +97,7 @@ final class RunReportWriter {
         return switch (status) {
             case OK -> String.format("Backup run finished: %d of %d dirs ok, 0 failed", total, total) + took;
             case FAILED -> String.format("Backup run FAILED: %d of %d dirs ok, %d failed", total - failed.size(), total,
-                    failed.size()) + took;
+                    failed.size()) + HookWords.failedInHeadline(runHooks) + took;
             case INCOMPLETE -> String.format("Backup run INCOMPLETE: %d of %d dirs backed up, %d without files"
                     + " duplicity could not read", total, total, incomplete.size()) + took;
             case INTERRUPTED -> String.format("Backup run INTERRUPTED: the program was stopped; %d of %d dirs ok,"
@@ -90,20 +107,22 @@ final class RunReportWriter {
 
     private String dirLine(BackupDir dir) {
         DirResult backup = run.backup(dir).orElse(null);
+        List<HookResult> wrong = hooks(dir).stream().filter(h -> !h.ok()).toList();
         if (backup == null) {
-            return "FAILED: not backed up";
+            return HookWords.notBackedUp(wrong, runHooks, interrupted.contains(dir)) + HookWords.afterHooks(wrong);
         }
         StringBuilder line = new StringBuilder(describe(backup));
         backup.statistics().filter(s -> backup.ok()).ifPresent(s -> line.append(": ").append(s));
         if (backup.incomplete()) {
             line.append("; INCOMPLETE: ").append(unreadable(backup));
         }
+        line.append(HookWords.afterHooks(wrong));
         run.purge(dir).ifPresentOrElse(p -> line.append("; purge ").append(switch (p.outcome()) {
             case OK -> "ok";
             case FAILED -> "FAILED: exit " + p.exitValue() + ": " + p.reason();
             case INTERRUPTED -> "INTERRUPTED";
         }),
-                () -> line.append(run.keepFull().isPresent() && (!backup.ok() || backup.incomplete())
+                () -> line.append(run.keepFull().isPresent() && (!backup.ok() || backup.incomplete() || !wrong.isEmpty())
                         ? "; not purged" : ""));
         return line.toString();
     }
@@ -113,7 +132,8 @@ final class RunReportWriter {
         return switch (r.outcome()) {
             case OK -> "ok in " + after;
             case FAILED -> "FAILED after " + after + ": exit " + r.exitValue() + ": " + r.reason();
-            case INTERRUPTED -> r.duration().isZero() ? "INTERRUPTED: not started, the program was stopping"
+            case INTERRUPTED -> r.duration().isZero() || r.tail().equals(List.of(StreamingExecutor.NOT_STARTED))
+                    ? "INTERRUPTED: not started, the program was stopping"
                     : "INTERRUPTED after " + after + ": stopped with the program";
         };
     }
@@ -129,20 +149,29 @@ final class RunReportWriter {
         List<Detail> details = new ArrayList<>();
         for (BackupDir dir : run.getDirs()) {
             if (failed.contains(dir)) {
+                hooks(dir).stream().filter(h -> h.failed() && h.call().when().prepares())
+                        .forEach(h -> HookWords.tail(h).ifPresent(details::add));
                 tail(dir, "backup", run.backup(dir)).ifPresent(details::add);
+                hooks(dir).stream().filter(h -> h.failed() && !h.call().when().prepares())
+                        .forEach(h -> HookWords.tail(h).ifPresent(details::add));
                 tail(dir, "purge", run.purge(dir)).ifPresent(details::add);
             }
             run.backup(dir).filter(DirResult::incomplete).ifPresent(r -> details.add(new Detail(
                     "Files duplicity could not read in " + dir.source() + " (" + r.unreadableCount() + " in all):",
                     r.unreadable())));
         }
+        runHooks.stream().filter(HookResult::failed).forEach(h -> HookWords.tail(h).ifPresent(details::add));
         return details;
+    }
+
+    /** The last lines of a command's output that the notice quotes. */
+    static List<String> last(List<String> tail) {
+        return tail.subList(Math.max(0, tail.size() - NOTICE_TAIL_LINES), tail.size());
     }
 
     private static Optional<Detail> tail(BackupDir dir, String what, Optional<DirResult> result) {
         return result.filter(r -> r.outcome() == DirResult.Outcome.FAILED).map(r -> {
-            List<String> tail = r.tail();
-            List<String> last = tail.subList(Math.max(0, tail.size() - NOTICE_TAIL_LINES), tail.size());
+            List<String> last = last(r.tail());
             return new Detail("Last " + last.size() + " line(s) of the " + what + " of " + dir.source() + ":", last);
         });
     }

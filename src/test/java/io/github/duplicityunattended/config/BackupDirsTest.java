@@ -138,7 +138,7 @@ class BackupDirsTest {
     void anUnknownKeyInAnEntrySuggestsTheClosestOne() {
         assertEquals(List.of(
                 f.problem("backup_dirs[0].include: unknown key (did you mean includes?)"),
-                f.problem("backup_dirs[0].path: unknown key; known keys: excludes, includes, source"),
+                f.problem("backup_dirs[0].path: unknown key; known keys: excludes, hooks, includes, source"),
                 f.problem("backup_dirs[0].source: is required")),
                 problemsOf("- include: [/etc/ssh]\n  path: /etc"));
     }

@@ -91,6 +91,10 @@ class ConfigDocumentationTest {
         assertEquals(config.timeout(), Durations.parse(defaultOf("timeout")).orElseThrow());
         assertEquals(config.lockWait(), Durations.parse(defaultOf("lock_wait")).orElseThrow());
         assertEquals(String.valueOf(config.monitor().maxAgeDays()), defaultOf("monitor.max_age_days"));
+        assertEquals(String.valueOf(config.parallel()), defaultOf("parallel"));
+        assertEquals(List.of(Hook.DEFAULT_TIMEOUT, Hook.DEFAULT_TIMEOUT), List.of(
+                Durations.parse(defaultOf("hooks[].timeout")).orElseThrow(),
+                Durations.parse(defaultOf("backup_dirs[].hooks[].timeout")).orElseThrow()));
         assertEquals(config.monitor().schedule(), defaultOf("monitor.schedule"));
         assertEquals(String.valueOf(config.verify().sampleFiles()), defaultOf("verify.sample_files"));
         assertEquals(config.verify().maxDownload(), ByteSizes.parse(defaultOf("verify.max_download")).orElseThrow());

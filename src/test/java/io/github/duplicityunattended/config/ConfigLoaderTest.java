@@ -195,8 +195,9 @@ class ConfigLoaderTest {
     void unknownKeyLikeNoKnownOneListsTheKnownKeys() {
         assertEquals(List.of(f.problem("retention: unknown key; known keys: archive_dir, aws_config_file, aws_region,"
                 + " backup_dirs, bucket_url, cloud, duplicity_options, duplicity_path, full_if_older_than,"
-                + " gpg_home, gpg_key_id, lock_wait, log_level, metrics, monitor, notify, remove_all_but_n_full,"
-                + " s3_endpoint_url, schedule, ses_endpoint_url, timeout, verify")), f.problems(valid().set("retention", "2")));
+                + " gpg_home, gpg_key_id, hooks, lock_wait, log_level, metrics, monitor, notify, parallel,"
+                + " remove_all_but_n_full, s3_endpoint_url, schedule, ses_endpoint_url, timeout, verify")),
+                f.problems(valid().set("retention", "2")));
     }
 
     @Test

@@ -51,7 +51,7 @@ class DidYouMeanTest {
         assertEquals(" (did you mean bucket_url?)", DidYouMean.hint("bucket_ur", accepted));
         assertFalse(DidYouMean.hint("s3_ur", accepted).contains("s3_url"), DidYouMean.hint("s3_ur", accepted));
         assertFalse(DidYouMean.hint("retention", accepted).contains("s3_url"));
-        assertEquals("; known keys: excludes, includes, source",
+        assertEquals("; known keys: excludes, hooks, includes, source",
                 DidYouMean.hint("s3_url", ConfigSchema.childrenOf("backup_dirs[]")));
     }
 }

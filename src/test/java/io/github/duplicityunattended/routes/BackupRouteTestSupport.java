@@ -44,6 +44,11 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
     /** The config's backup_dirs entries, as YAML lines. */
     abstract String backupDirs();
 
+    /** The duplicity the config names: the scripted one, unless a subclass puts something in front of it. */
+    Path duplicityPath() throws Exception {
+        return duplicity.executable();
+    }
+
     /** More top-level config keys, as YAML lines; none by default. */
     String extraConfig() throws Exception {
         return "";
@@ -67,7 +72,7 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
                 lock_wait: 1s
                 archive_dir: cache
                 duplicity_path: %s
-                """.formatted(duplicity.executable()) + extraConfig() + "backup_dirs:\n" + backupDirs());
+                """.formatted(duplicityPath()) + extraConfig() + "backup_dirs:\n" + backupDirs());
         lock = new RunLock(config.archiveDir().resolve("duplicity-unattended.lock"));
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunReportTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
-    private static final List<String> STATS = List.of("--------------[ Backup Statistics ]--------------",
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC);
+    static final List<String> STATS = List.of("--------------[ Backup Statistics ]--------------",
             "SourceFiles 3", "NewFiles 3", "RawDeltaSize 4 (4 bytes)", "TotalDestinationSizeChange 853 (853 bytes)");
 
     @TempDir
