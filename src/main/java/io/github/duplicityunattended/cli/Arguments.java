@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The parsed command line. {@code --dry-run} implies {@code --once}; the actions {@code --validate},
- * {@code --check} and {@code --test-email} exclude each other and the backup options.
+ * {@code --check}, {@code --test-email} and {@code --start-only} exclude each other and the backup options.
  */
 public record Arguments(
         Path config,
@@ -21,7 +21,7 @@ public record Arguments(
         Optional<LogLevel> logLevel) {
 
     /** What the process does. */
-    public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, HELP, VERSION }
+    public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, START_ONLY, HELP, VERSION }
 
     /** Without --verbose or --quiet. */
     public Arguments(Path config, boolean once, boolean dryRun, boolean skipPurge, Optional<Path> routes,
@@ -31,7 +31,8 @@ public record Arguments(
 
     private static final Set<String> WITH_VALUE = Set.of("--config", "-c", "--routes");
     private static final Map<String, Action> ACTIONS = Map.of(
-            "--validate", Action.VALIDATE, "--check", Action.CHECK, "--test-email", Action.TEST_EMAIL);
+            "--validate", Action.VALIDATE, "--check", Action.CHECK, "--test-email", Action.TEST_EMAIL,
+            "--start-only", Action.START_ONLY);
 
     public static Arguments parse(List<String> args) throws UsageException {
         Path config = Path.of("config.yaml");

@@ -22,6 +22,8 @@ final class Usage {
                   --check         check the bucket for stale or missing backups now, print the
                                   report, mail it if anything is stale, exit
                   --test-email    mail the newest backup of every folder now (tests SES), exit
+                  --start-only    start as a backup run starts, back up nothing, exit (the
+                                  training run of the JVM's class archive)
               -v, --verbose       log all of duplicity's output (default: its warnings and errors)
               -q, --quiet         log only warnings, errors and the run's summary
               -h, --help          show this help and exit
