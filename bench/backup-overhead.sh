@@ -11,22 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/duplicity-unattended.jar"
 out="$root/bench/out/backup"
 [[ -f $jar ]] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
-if [[ -d $out/gnupg ]]; then GNUPGHOME="$out/gnupg" gpgconf --kill gpg-agent || true; fi
-rm -rf "$out"; mkdir -p "$out/src" "$out/bin"; install -d -m 700 "$out/gnupg"
-export GNUPGHOME="$out/gnupg"
-gpg --batch --quiet --gen-key <<'KEY'
-%no-protection
-Key-Type: RSA
-Key-Length: 2048
-Key-Usage: sign
-Subkey-Type: RSA
-Subkey-Length: 2048
-Subkey-Usage: encrypt
-Name-Real: Benchmark Key
-Expire-Date: 0
-%commit
-KEY
-key=$(gpg --batch --with-colons --list-secret-keys | awk -F: '/^fpr/ {print $10; exit}')
+# shellcheck source=bench/workdir.sh
+source "$root/bench/workdir.sh"
 cds=("-XX:SharedArchiveFile=$out/app.jsa")
 c1=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-XX:SharedArchiveFile=$out/app-c1.jsa")
 ms() { date +%s%3N; }

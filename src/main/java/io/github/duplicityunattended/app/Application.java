@@ -38,6 +38,9 @@ public final class Application {
         main.configure().withName("duplicity-unattended");
         // nothing reads Camel's MBeans; without them the start loads some 150 fewer classes
         main.configure().withJmxEnabled(false);
+        // the routes name the SES client they mail with; autowiring would ask for it (and so build it, see
+        // LazyBean) as soon as the component is resolved at start, not at the first mail
+        main.addInitialProperty("camel.component.aws2-ses.autowiredEnabled", "false");
     }
 
     /** Which route files Camel loads: named one by one, since scanning the jar for a wildcard costs start-up time. */
