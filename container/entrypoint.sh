@@ -19,7 +19,8 @@
 #   DUPLICITY_UNATTENDED_USER    duplicity-unattended (the user to become when started as root)
 #   JAVA                         java
 #   JAVA_OPTS                    extra JVM options, split on spaces
-#   GNUPGHOME, XDG_CACHE_HOME    GnuPG home and cache root; both must be writable volumes
+#   GNUPGHOME, XDG_CACHE_HOME    GnuPG home and cache root; both must be writable volumes (the JVM's class
+#                                archive, duplicity-unattended.jsa, is made in the cache root)
 set -eu
 
 jar="${DUPLICITY_UNATTENDED_JAR:-/opt/duplicity-unattended/duplicity-unattended.jar}"
