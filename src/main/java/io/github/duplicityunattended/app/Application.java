@@ -68,7 +68,12 @@ public final class Application {
      * {@code direct:backup-run}), stops, and returns the reply.
      */
     public Reply request(String endpoint) throws Exception {
-        OnceListener once = new OnceListener(endpoint);
+        return request(endpoint, null);
+    }
+
+    /** Like {@link #request(String)}, with {@code body} as the exchange's body (what a command asks for). */
+    public Reply request(String endpoint, Object body) throws Exception {
+        OnceListener once = new OnceListener(endpoint, body);
         oneOff(once);
         return once.result();
     }

@@ -5,35 +5,54 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Lists a bucket with ListObjectsV2, page after page (1000 keys each) until the last continuation token.
+ * Lists a bucket with ListObjectsV2, page after page (1000 keys each, with their sizes) until the last
+ * continuation token.
  * It only lists: a GET of an object from Standard-IA is billed per GB. The client is made at the first
  * listing, so a process that never checks (a backup run) never builds it.
  */
-public final class S3BucketLister implements BucketLister {
+public final class S3BucketLister implements BucketLister, AutoCloseable {
 
     private final Supplier<S3Client> client;
     private final String bucket;
+    private final String prefix;
     private S3Client s3;
 
     public S3BucketLister(Supplier<S3Client> client, String bucket) {
+        this(client, bucket, "");
+    }
+
+    /** Lists only the keys that start with {@code prefix} ("" for the whole bucket). */
+    public S3BucketLister(Supplier<S3Client> client, String bucket, String prefix) {
         this.client = client;
         this.bucket = bucket;
+        this.prefix = prefix;
     }
 
     @Override
-    public synchronized void list(Consumer<String> keys) {
+    public synchronized void listObjects(Consumer<Listed> objects) {
         if (s3 == null) {
             s3 = client.get();
         }
         ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
+        if (!prefix.isEmpty()) {
+            request.prefix(prefix);
+        }
         ListObjectsV2Response page;
         do {
             page = s3.listObjectsV2(request.build());
-            page.contents().stream().map(S3Object::key).forEach(keys);
+            page.contents().stream().map(o -> new Listed(o.key(), o.size() == null ? 0 : o.size())).forEach(objects);
             request.continuationToken(page.nextContinuationToken());
         } while (Boolean.TRUE.equals(page.isTruncated()));
+    }
+
+    /** Closes the client, if a listing made one, and its connections. */
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
     }
 }
