@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The parsed command line. {@code --dry-run} implies {@code --once}; the actions {@code --validate},
- * {@code --check}, {@code --test-email}, {@code --status}, {@code --restore} and {@code --verify} exclude each other
+ * {@code --check}, {@code --test-email}, {@code --status}, {@code --restore}, {@code --verify} and {@code --start-only}
+ * exclude each other
  * and the backup options; {@code --json} goes with {@code --status}, {@code --path}, {@code --time}, {@code --to}
  * and {@code --force} with {@code --restore}, which needs {@code --to}. {@code --verbose} and {@code --quiet}
  * set how much is logged, over the config's {@code log_level}.
@@ -25,7 +26,7 @@ public record Arguments(
         Optional<LogLevel> logLevel) {
 
     /** What the process does. */
-    public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, STATUS, RESTORE, VERIFY, HELP, VERSION }
+    public enum Action { RUN, VALIDATE, CHECK, TEST_EMAIL, STATUS, RESTORE, VERIFY, START_ONLY, HELP, VERSION }
 
     /**
      * What {@code --status}, {@code --restore} and {@code --verify} act on and how.
@@ -54,7 +55,8 @@ public record Arguments(
             "--time", "--to");
     private static final Map<String, Action> ACTIONS = Map.of(
             "--validate", Action.VALIDATE, "--check", Action.CHECK, "--test-email", Action.TEST_EMAIL,
-            "--status", Action.STATUS, "--restore", Action.RESTORE, "--verify", Action.VERIFY);
+            "--status", Action.STATUS, "--restore", Action.RESTORE, "--verify", Action.VERIFY,
+            "--start-only", Action.START_ONLY);
 
     public static Arguments parse(List<String> args) throws UsageException {
         Parsed p = new Parsed();

@@ -31,8 +31,12 @@ final class BackupCommand {
         this.environment = environment;
     }
 
-    /** Runs until stopped (daemon: exit code 0), or runs once and returns the run's exit code. */
+    /**
+     * Runs until stopped (daemon: exit code 0), or runs once and returns the run's exit code, or (--start-only)
+     * starts and stops with nothing run: exit code 0.
+     */
     int run(Config config, Arguments args) throws Exception {
+        boolean daemon = !args.once() && args.action() == Arguments.Action.RUN;
         // only a valid config reaches duplicity, even for --version; its answer (a Python start-up)
         // is awaited after Camel has loaded the routes, so the two overlap
         CompletableFuture<DuplicityProbe.Result> probe =
@@ -40,17 +44,21 @@ final class BackupCommand {
         CompletableFuture<List<String>> readiness =
                 CompletableFuture.supplyAsync(() -> RunReadiness.problems(config, environment));
         Clock clock = Clock.systemUTC();
-        BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(!args.once(), args.dryRun(),
+        BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(daemon, args.dryRun(),
                 args.skipPurge()), environment, probe, readiness, clock);
-        MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
+        MonitorSetup monitor = new MonitorSetup(config, clock, daemon);
         // the restore drill runs on verify.schedule in the daemon, with the backups' executor
         RestoreSetup restore = new RestoreSetup(config, backup.executor(), probe, clock);
-        VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
+        VerifySetup verify = new VerifySetup(config, restore, clock, daemon);
         Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
-                new MetricsSetup(config, clock, !args.once()), restore, verify), args.routes(), true);
+                new MetricsSetup(config, clock, daemon), restore, verify), args.routes(), true);
         try (StopHook stopping = StopHook.install(backup.executor()::stop)) {
-            if (!args.once()) {
+            if (daemon) {
                 app.with(new DaemonBanner(config)).serve();
+                return ExitCode.OK;
+            }
+            if (args.action() == Arguments.Action.START_ONLY) {
+                app.startAndStop();
                 return ExitCode.OK;
             }
             return exitCode(app.request("direct:backup-run"));

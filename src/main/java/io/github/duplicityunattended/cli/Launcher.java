@@ -70,7 +70,7 @@ public final class Launcher {
         config.notices().forEach(LoggerFactory.getLogger("duplicity-unattended")::info);
         return switch (args.action()) {
             case VALIDATE -> validate(config, args);
-            case RUN -> runBackups(config, args);
+            case RUN, START_ONLY -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
             case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
             case RESTORE -> started(() -> new RestoreCommand(err, environment).run(config, args));

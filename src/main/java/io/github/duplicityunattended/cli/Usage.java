@@ -38,6 +38,8 @@ final class Usage {
                   --verify [DIR]  the restore drill: restore a random sample of files of every
                                   dir's (or DIR's) newest backup within verify.max_download,
                                   compare them with the source, mail if any differs, exit
+                  --start-only    start as a backup run starts, back up nothing, exit (the
+                                  training run of the JVM's class archive)
               -v, --verbose       log all of duplicity's output (default: its warnings and errors)
               -q, --quiet         log only warnings, errors and the run's summary
               -h, --help          show this help and exit

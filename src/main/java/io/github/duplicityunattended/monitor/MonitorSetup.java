@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.monitor;
 
 import io.github.duplicityunattended.app.Flow;
+import io.github.duplicityunattended.app.LazyBean;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.MonitorConfig;
 import java.io.IOException;
@@ -10,10 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * The beans and placeholders of {@code routes/monitor.camel.yaml}, made from the config. The S3 client is
- * built at the first check of an S3 target, the SES client at start when reports are mailed.
+ * built at the first check of an S3 target, the SES client at the first mail.
  */
 public final class MonitorSetup implements Flow {
 
@@ -46,7 +48,7 @@ public final class MonitorSetup implements Flow {
         beans.put("failureNotice", new FailureNotice(hostName()));
         beans.put("mailLog", new MailLog());
         if (monitor.mailsReports()) {
-            beans.put("sesClient", AwsClients.ses(config));
+            beans.put("sesClient", new LazyBean<>(SesClient.class, () -> AwsClients.ses(config)));
         }
         return beans;
     }

@@ -4,7 +4,6 @@ import io.github.duplicityunattended.app.Flow;
 import io.github.duplicityunattended.config.NotifyConfig;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import java.util.LinkedHashMap;
-import org.apache.camel.component.http.HttpComponent;
 import java.util.Map;
 
 /**
@@ -27,14 +26,7 @@ public final class NotifySetup implements Flow {
         beans.put("ntfyMessages", new NtfyMessages(config));
         beans.put("webhookPosts", new WebhookPosts(config));
         beans.put("notifyLog", new NotifyLog());
-        beans.put("http", httpComponent());
-    }
-
-    /** camel-http as notifications use it: the routes' 3 tries are all; the client itself never tries again. */
-    static HttpComponent httpComponent() {
-        HttpComponent http = new HttpComponent();
-        http.setAutomaticRetriesDisabled(true);
-        return http;
+        beans.put("http", new NotifyHttpComponent());
     }
 
     @Override

@@ -85,7 +85,7 @@ class ArgumentsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--validate, VALIDATE", "--check, CHECK", "--test-email, TEST_EMAIL"})
+    @CsvSource({"--validate, VALIDATE", "--check, CHECK", "--test-email, TEST_EMAIL", "--start-only, START_ONLY"})
     void eachActionIsParsedAndMayBeRepeated(String option, Action action) throws Exception {
         Arguments args = parse("-c", "x.yaml", option, option);
         assertEquals(new Arguments(Path.of("x.yaml"), false, false, false, Optional.empty(), action), args);

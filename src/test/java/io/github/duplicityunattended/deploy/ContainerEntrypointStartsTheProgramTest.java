@@ -35,7 +35,9 @@ class ContainerEntrypointStartsTheProgramTest {
 
     static final String JAR = "/opt/duplicity-unattended/duplicity-unattended.jar";
     static final String CONFIG = "/etc/duplicity-unattended/config.yaml";
-    static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
+    static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xms8m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
     static final String SERVICE_USER = "nobody";
     /** CAP_DAC_READ_SEARCH (bit 2) and nothing else, as /proc/PID/status shows a capability set. */
     static final String ONLY_DAC_READ_SEARCH = "0000000000000004";
@@ -79,7 +81,7 @@ class ContainerEntrypointStartsTheProgramTest {
 
     @Test
     void aConfigGivenOnTheCommandLineReplacesTheDefault() {
-        List<String> expected = new ArrayList<>(JVM_OPTIONS);
+        List<String> expected = jvmOptions();
         expected.addAll(List.of("-jar", JAR, "--check", "--config", "/elsewhere.yaml"));
         assertEquals(expected, args(run("--check", "--config", "/elsewhere.yaml")));
     }
@@ -88,7 +90,7 @@ class ContainerEntrypointStartsTheProgramTest {
     void javaOptionsReachTheJvmBeforeTheJar() {
         environment.put("JAVA_OPTS", "-Xmx128m -Dfile.encoding=UTF-8");
         List<String> args = args(run("--validate"));
-        assertEquals(List.of("-Xmx128m", "-Dfile.encoding=UTF-8", "-jar"), args.subList(JVM_OPTIONS.size(), JVM_OPTIONS.size() + 3), args.toString());
+        assertEquals(List.of("-Xmx128m", "-Dfile.encoding=UTF-8", "-jar"), args.subList(jvmOptions().size(), jvmOptions().size() + 3), args.toString());
     }
 
     @Test
@@ -188,11 +190,18 @@ class ContainerEntrypointStartsTheProgramTest {
         return result.output().lines().filter(l -> l.startsWith("arg=")).map(l -> l.substring(4)).toList();
     }
 
-    private static List<String> javaArgs(List<String> programArgs) {
-        List<String> expected = new ArrayList<>(JVM_OPTIONS);
+    private List<String> javaArgs(List<String> programArgs) {
+        List<String> expected = jvmOptions();
         expected.addAll(List.of("-jar", JAR, "--config", CONFIG));
         expected.addAll(programArgs);
         return expected;
+    }
+
+    /** The options of the program's JVM, with the class archive in the cache volume. */
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.add("-XX:SharedArchiveFile=" + state.resolve("cache/duplicity-unattended.jsa"));
+        return options;
     }
 
     private static boolean isRoot() {

@@ -2,6 +2,7 @@ package io.github.duplicityunattended.testsupport;
 
 import io.github.duplicityunattended.app.DirLogContext;
 import io.github.duplicityunattended.app.Flow;
+import io.github.duplicityunattended.app.LazyBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,7 +25,7 @@ public final class Flows {
         DirLogContext.install(context);
         Properties placeholders = new Properties();
         for (Flow flow : flows) {
-            flow.beans().forEach(context.getRegistry()::bind);
+            flow.beans().forEach((name, bean) -> LazyBean.bind(context.getRegistry(), name, bean));
             placeholders.putAll(flow.properties());
         }
         context.getPropertiesComponent().setInitialProperties(placeholders);
