@@ -92,6 +92,7 @@ class ConfigDocumentationTest {
         assertEquals(config.lockWait(), Durations.parse(defaultOf("lock_wait")).orElseThrow());
         assertEquals(String.valueOf(config.monitor().maxAgeDays()), defaultOf("monitor.max_age_days"));
         assertEquals(config.monitor().schedule(), defaultOf("monitor.schedule"));
+        assertEquals(String.valueOf(config.monitor().listThreads()), defaultOf("monitor.list_threads"));
         assertEquals(List.of("[]", "[]", "[]", "[]"), List.of(defaultOf("duplicity_options"),
                 defaultOf("backup_dirs[].includes"), defaultOf("backup_dirs[].excludes"),
                 defaultOf("monitor.ignore_prefixes")));
