@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -96,8 +97,13 @@ public final class MonitorSetup implements Flow {
     }
 
     private BucketLister lister(MonitorTarget target) {
+        return lister(target, this::s3);
+    }
+
+    /** How a target is listed: S3 through {@code s3}, a directory from the disk, anything else not at all. */
+    static BucketLister lister(MonitorTarget target, Supplier<S3Client> s3) {
         return switch (target.kind()) {
-            case S3 -> new S3BucketLister(this::s3, target.name(), target.keyPrefix());
+            case S3 -> new S3BucketLister(s3, target.name(), target.keyPrefix());
             case DIRECTORY -> new DirectoryLister(Path.of(target.name()));
             case NONE -> keys -> {
                 throw new IOException(target.whyNotListed().orElseThrow());

@@ -3,7 +3,7 @@ package io.github.duplicityunattended.testsupport;
 import java.time.Instant;
 
 /**
- * One S3Proxy holding {@link SeededBucket} and one SES emulator for every test of a JVM, started on first use
+ * One S3Proxy holding the buckets of {@link SeededBucket} and one SES emulator for every test of a JVM, started on first use
  * and stopped when the JVM ends.
  */
 public final class SharedServers {
@@ -29,6 +29,7 @@ public final class SharedServers {
             requests = new RequestLog();
             s3 = S3ProxyServer.startInMemory();
             SeededBucket.seed(s3, now);
+            SeededBucket.seedWeb1(s3, now);
             seededAt = now;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(s3)));
         }
