@@ -51,17 +51,26 @@ public final class MonitorListingBench {
         }
     }
 
-    /** {@code perFolder} keys in each folder: a full set with volumes, then incrementals, one day apart. */
+    /** {@code perFolder} keys in each folder of {@link SeededBucket#NAME}. */
     static void seed(S3ProxyServer s3, int folders, int perFolder) {
-        s3.createBucket(SeededBucket.NAME);
+        seed(s3, SeededBucket.NAME, folders, perFolder, NOW);
+    }
+
+    /**
+     * A bucket of {@code folders} folders of {@code perFolder} keys each (at least 5): a full set with volumes, then
+     * incrementals one day apart, the newest ending 10 to 19 days before {@code now}.
+     */
+    static void seed(S3ProxyServer s3, String bucket, int folders, int perFolder, Instant now) {
+        s3.createBucket(bucket);
         int incrementals = Math.min(19, (perFolder - 3) / 3);
         int volumes = perFolder - 2 - 3 * incrementals;
         for (int f = 0; f < folders; f++) {
             String folder = "host/dir%04d".formatted(f);
-            Instant full = NOW.minus(Duration.ofDays(30 + f % 10));
-            SeededBucket.full(s3, folder, full, volumes);
+            Instant full = now.minus(Duration.ofDays(30 + f % 10));
+            SeededBucket.full(s3, bucket, folder, full, volumes);
             for (int i = 1; i <= incrementals; i++) {
-                SeededBucket.incremental(s3, folder, full.plus(Duration.ofDays(i - 1)), full.plus(Duration.ofDays(i)));
+                SeededBucket.incremental(s3, bucket, folder, full.plus(Duration.ofDays(i - 1)),
+                        full.plus(Duration.ofDays(i)));
             }
         }
     }

@@ -40,6 +40,7 @@ public final class StallingProxy implements AutoCloseable {
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Predicate<String> hold = line -> false;
+    private volatile Duration delay = Duration.ZERO;
 
     private StallingProxy(ServerSocket server, int targetPort) {
         this.server = server;
@@ -64,6 +65,14 @@ public final class StallingProxy implements AutoCloseable {
         hold = requestLine;
     }
 
+    /**
+     * From now on, every request waits this long before it goes on: the round trip to a remote region, for a
+     * benchmark against a server in the same JVM (a test waits on {@link #hold} instead).
+     */
+    public void delay(Duration each) {
+        delay = each;
+    }
+
     /** Every request line seen so far, in order, held ones included. */
     public List<String> requestLines() {
         return List.copyOf(requestLines);
@@ -79,6 +88,9 @@ public final class StallingProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                // no Nagle wait on what is passed on: the only waits are the ones this proxy is told to add
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 daemon("stalling-proxy-request", () -> requests(client, upstream));
@@ -102,6 +114,7 @@ public final class StallingProxy implements AutoCloseable {
                         closed.await();
                         return;
                     }
+                    Thread.sleep(delay.toMillis());
                 }
                 out.write(buffer, 0, n);
                 out.flush();
