@@ -60,10 +60,15 @@ public final class Application {
      * {@code direct:backup-run}), stops, and returns the reply.
      */
     public Reply request(String endpoint) throws Exception {
+        return request(endpoint, null);
+    }
+
+    /** Like {@link #request(String)}, with {@code body} as the exchange's body (what a command asks for). */
+    public Reply request(String endpoint, Object body) throws Exception {
         // nothing is scheduled in a one-off command: an idle scheduler only delays the exit
         main.addInitialProperty("camel.component.quartz.autoStartScheduler", "false");
         main.addInitialProperty("camel.component.quartz.interruptJobsOnShutdown", "true");
-        OnceListener once = new OnceListener(endpoint);
+        OnceListener once = new OnceListener(endpoint, body);
         main.addMainListener(once);
         main.run();
         return once.result();

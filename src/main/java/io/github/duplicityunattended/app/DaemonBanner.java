@@ -31,6 +31,8 @@ public final class DaemonBanner extends MainListenerSupport {
                     config.monitor().mailsReports() ? "mailed to " + String.join(", ", config.monitor().recipients())
                             : "written to the log");
         }
+        config.verify().schedule().ifPresent(cron -> LOG.info("Restore drills on '{}' (next {}): up to {} file(s) a dir",
+                cron, nextText(cron), config.verify().sampleFiles()));
     }
 
     @Override

@@ -17,17 +17,19 @@ final class OnceListener extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
     private final String endpoint;
+    private final Object body;
     private volatile Object reply;
     private volatile RuntimeException failure;
 
-    OnceListener(String endpoint) {
+    OnceListener(String endpoint, Object body) {
         this.endpoint = endpoint;
+        this.body = body;
     }
 
     @Override
     public void afterStart(BaseMainSupport main) {
         try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
-            reply = template.requestBody(endpoint, (Object) null);
+            reply = template.requestBody(endpoint, body);
         } catch (java.io.IOException e) {
             // closing a template does no I/O
         } catch (RuntimeException e) {

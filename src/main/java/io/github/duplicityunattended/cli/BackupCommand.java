@@ -9,6 +9,8 @@ import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.preflight.RunReadiness;
+import io.github.duplicityunattended.restore.RestoreSetup;
+import io.github.duplicityunattended.restore.VerifySetup;
 import io.github.duplicityunattended.run.BackupSetup;
 import io.github.duplicityunattended.run.RunResult;
 import java.time.Clock;
@@ -18,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The daemon and {@code --once}: the backup flow, the monitor flow (which mails the failure notice), the notify
- * flow (pings, ntfy, webhook) and the metrics flow, with every running duplicity stopped when the process is.
+ * flow (pings, ntfy, webhook), the metrics flow and the restore drill's flows (scheduled in the daemon), with
+ * every running duplicity stopped when the process is.
  */
 final class BackupCommand {
 
@@ -40,14 +43,18 @@ final class BackupCommand {
         BackupSetup backup = new BackupSetup(config, new BackupSetup.Mode(!args.once(), args.dryRun(),
                 args.skipPurge()), environment, probe, readiness, clock);
         MonitorSetup monitor = new MonitorSetup(config, clock, !args.once());
+        // the restore drill runs on verify.schedule in the daemon, with the backups' executor
+        RestoreSetup restore = new RestoreSetup(config, backup.executor(), probe, clock);
+        VerifySetup verify = new VerifySetup(config, restore, clock, !args.once());
         Application app = new Application(List.of(backup, monitor, new NotifySetup(config.notifications()),
-                new MetricsSetup(config, clock, !args.once())), args.routes(), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(backup.executor()::stop, "stop-duplicity"));
-        if (!args.once()) {
-            app.with(new DaemonBanner(config)).serve();
-            return ExitCode.OK;
+                new MetricsSetup(config, clock, !args.once()), restore, verify), args.routes(), true);
+        try (StopHook stopping = StopHook.install(backup.executor()::stop)) {
+            if (!args.once()) {
+                app.with(new DaemonBanner(config)).serve();
+                return ExitCode.OK;
+            }
+            return exitCode(app.request("direct:backup-run"));
         }
-        return exitCode(app.request("direct:backup-run"));
     }
 
     /** The run's own exit code; 1 when the route gave no run result (it failed before the run ended). */

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,8 +45,8 @@ public final class Launcher {
             err.println("Try --help for the options.");
             return ExitCode.USAGE;
         }
-        if (args.action() == Arguments.Action.CHECK) {
-            // the report is the check's output on stdout (Nagios style); log lines go to stderr
+        if (args.action() == Arguments.Action.CHECK || args.action() == Arguments.Action.STATUS) {
+            // the report is the output on stdout (Nagios style, or JSON); log lines go to stderr
             System.setProperty("duplicity-unattended.log.target", "SYSTEM_ERR");
         }
         LogSetup.style(environment);
@@ -71,6 +72,9 @@ public final class Launcher {
             case VALIDATE -> validate(config, args);
             case RUN -> runBackups(config, args);
             case CHECK, TEST_EMAIL -> monitor(config, args);
+            case STATUS -> new StatusCommand(out, err, environment).run(config, args.options().json());
+            case RESTORE -> started(() -> new RestoreCommand(err, environment).run(config, args));
+            case VERIFY -> started(() -> new VerifyCommand(err, environment).run(config, args));
             default -> ExitCode.USAGE;
         };
     }
@@ -107,8 +111,13 @@ public final class Launcher {
     }
 
     private int runBackups(Config config, Arguments args) {
+        return started(() -> new BackupCommand(environment).run(config, args));
+    }
+
+    /** Runs a command that starts Camel; a start that fails is exit code 2 with one message. */
+    private int started(Callable<Integer> command) {
         try {
-            return new BackupCommand(environment).run(config, args);
+            return command.call();
         } catch (CannotStart e) {
             err.println("duplicity-unattended: " + e.getMessage());
             return ExitCode.USAGE;

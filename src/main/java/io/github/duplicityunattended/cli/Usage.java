@@ -22,6 +22,22 @@ final class Usage {
                   --check         check the bucket for stale or missing backups now, print the
                                   report, mail it if anything is stale, exit
                   --test-email    mail the newest backup of every folder now (tests SES), exit
+                  --status        list the bucket once and print, for every dir, its target, newest
+                                  full and incremental backup, chains, backup sets, bytes stored
+                                  and whether it is fresh, exit
+                  --json          with --status: print one JSON document instead
+                  --restore DIR   restore the configured dir DIR (its source) with the backups'
+                                  target, cache and credentials, exit
+                  --path PATH     with --restore: only this file or subdir of DIR
+                  --time TIME     with --restore: as of this duplicity time (3D, 2026-11-01,
+                                  2026-11-01T02:00:00Z); default: the newest backup
+                  --to TARGET     with --restore (required): where to restore; it must not exist
+                                  or be an empty dir
+                  --force         with --restore: write into an existing TARGET, even the source
+                                  itself when TARGET is the restored dir's or path's own place
+                  --verify [DIR]  the restore drill: restore a random sample of files of every
+                                  dir's (or DIR's) newest backup within verify.max_download,
+                                  compare them with the source, mail if any differs, exit
               -v, --verbose       log all of duplicity's output (default: its warnings and errors)
               -q, --quiet         log only warnings, errors and the run's summary
               -h, --help          show this help and exit
@@ -29,10 +45,11 @@ final class Usage {
 
             Exit codes:
               0    ok
-              1    a backup or purge failed (or another run held the lock); --check found a
-                   stale or never backed-up folder or could not list; --test-email was not sent
+              1    a backup or purge failed (or another run held the lock); --check or --status
+                   found a stale or never backed-up folder or could not list; --test-email was
+                   not sent; a restore failed; the drill found a difference or could not restore
               2    bad config, bad usage or bad environment (duplicity, the GnuPG key or the
-                   cache dir missing); nothing was backed up
+                   cache dir missing), bad restore input; nothing was backed up or restored
               3    every dir was backed up, but duplicity could not read some files: the
                    summary names them; those dirs were not purged
               143  stopped (SIGTERM): running duplicity was stopped cleanly and resumes at the

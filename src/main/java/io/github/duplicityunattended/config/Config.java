@@ -33,6 +33,7 @@ public record Config(
         String duplicityPath,
         MonitorConfig monitor,
         Optional<URI> sesEndpointUrl,
+        VerifyConfig verify,
         NotifyConfig notifications,
         MetricsConfig metrics,
         LogLevel logLevel,

@@ -74,6 +74,7 @@ public final class ConfigLoader {
         MonitorConfig monitor = new MonitorSectionReader(r).read(top.get("monitor"),
                 bucketUrl == null || cloud == Cloud.GCP ? Optional.empty() : BucketUrl.bucketOf(bucketUrl));
         Optional<URI> ses = ValueChecks.endpoint(r, "ses_endpoint_url", top.get("ses_endpoint_url"));
+        VerifyConfig verify = new VerifySectionReader(r).read(top.get("verify"));
         CloudChecks.s3OnlyKeys(r, cloud, s3, monitor);
         NotifyConfig notify = new NotifySectionReader(r).read(top.get("notify"));
         MetricsConfig metrics = new MetricsSectionReader(r, p -> resolve(base, p)).read(top.get("metrics"));
@@ -86,8 +87,8 @@ public final class ConfigLoader {
         }
         return new Config(file, cloud, keyId, bucketUrl, full,
                 keep.map(OptionalInt::of).orElse(OptionalInt.empty()), credentials, dirs, schedule, s3, region,
-                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, notify, metrics, logLevel,
-                r.notices());
+                gpgHome, archive, options, timeout, lockWait, duplicity, monitor, ses, verify, notify, metrics,
+                logLevel, r.notices());
     }
 
     /**

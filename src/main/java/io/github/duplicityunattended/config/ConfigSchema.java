@@ -92,6 +92,15 @@ public final class ConfigSchema {
                     String.valueOf(MonitorConfig.DEFAULT_LIST_THREADS), "How many buckets a check lists at the same time."),
             new Key("ses_endpoint_url", "URL", false, "AWS SES",
                     "SES-compatible endpoint (an emulator, or another region's endpoint)."),
+            new Key("verify", "mapping", false, "all defaults",
+                    "The restore drill (`--verify`): the `verify.*` keys below."),
+            new Key("verify.sample_files", "integer >= 1", false, String.valueOf(VerifyConfig.DEFAULT_SAMPLE_FILES),
+                    "How many files of each dir's newest backup one drill restores and compares with the source."),
+            new Key("verify.max_download", "size", false, VerifyConfig.DEFAULT_MAX_DOWNLOAD,
+                    "The most one drill may download, counting every whole volume a restore fetches, e.g. `200MB`, "
+                            + "`1GB` (KB, MB, GB count in 1024s). Standard-IA bills each GB read."),
+            new Key("verify.schedule", "quartz cron", false, "off",
+                    "When the daemon runs the restore drill; without it the daemon runs none."),
             new Key("notify", "mapping", false, "none: only mail and the log",
                     "Pings, ntfy and webhooks: the `notify.*` keys below. Their URLs hold secrets; the log shows only "
                             + "their scheme and host."),

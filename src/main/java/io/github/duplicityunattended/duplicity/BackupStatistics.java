@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.duplicity;
 
+import io.github.duplicityunattended.config.ByteSizes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +53,6 @@ public record BackupStatistics(long sourceFiles, long changedFiles, long bytesCh
     }
 
     static String bytes(long n) {
-        if (Math.abs(n) < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+        return ByteSizes.human(n);
     }
 }

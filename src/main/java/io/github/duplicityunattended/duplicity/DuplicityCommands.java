@@ -88,6 +88,14 @@ public final class DuplicityCommands {
         return List.copyOf(args);
     }
 
+    /**
+     * The options every command on a dir's target takes: its cache ({@code --archive-dir}, {@code --name}) and the
+     * S3 endpoint; for the commands of other flows, such as a restore.
+     */
+    public List<String> targetOptions(BackupDir dir) {
+        return common(targetOf(dir));
+    }
+
     private List<String> common(DuplicityTarget target) {
         DuplicityVersion version = versionOnce.get();
         List<String> args = new ArrayList<>();

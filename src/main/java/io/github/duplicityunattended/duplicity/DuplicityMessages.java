@@ -20,6 +20,8 @@ public final class DuplicityMessages {
     private static final Pattern CAUSE = Pattern.compile(
             "^(Another duplicity instance is already running.*"
                     + "|Backup source directory .* does not exist.*"
+                    + "|Invalid data - .* hash mismatch.*"
+                    + "|.* not found in archive.*"
                     + "|Giving up after \\d+ attempts.*"
                     + "|([A-Za-z_][\\w]*\\.)*[A-Z]\\w*(Error|Exception|File|Failure)\\b:? .*"
                     + "|gpg: .*(failed|No public key|No secret key|unusable|not found|error).*"

@@ -1,5 +1,6 @@
 package io.github.duplicityunattended.monitor;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,7 +14,15 @@ import java.util.Optional;
 public record FolderState(String location, Optional<Instant> newest, Status status) {
 
     /** Recent, too old, or a configured dir with no backup at all. */
-    public enum Status { RECENT, STALE, NEVER_BACKED_UP }
+    public enum Status {
+        RECENT, STALE, NEVER_BACKED_UP;
+
+        /** A folder whose newest backup ended more than {@code maxAgeDays} (of 24 h) before {@code now} is stale. */
+        public static Status of(Optional<Instant> newest, int maxAgeDays, Instant now) {
+            return newest.map(end -> Duration.between(end, now).compareTo(Duration.ofDays(maxAgeDays)) > 0
+                    ? STALE : RECENT).orElse(NEVER_BACKED_UP);
+        }
+    }
 
     public boolean recent() {
         return status == Status.RECENT;

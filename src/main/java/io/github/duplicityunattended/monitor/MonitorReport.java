@@ -1,6 +1,5 @@
 package io.github.duplicityunattended.monitor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,14 +75,11 @@ public record MonitorReport(String target, int maxAgeDays, Instant checkedAt, Li
         Map<String, Optional<Instant>> folders = new TreeMap<>();
         target.configuredFolders().forEach(f -> folders.put(f, Optional.empty()));
         newest.forEach((f, end) -> folders.put(f, Optional.of(end)));
-        Duration maxAge = Duration.ofDays(maxAgeDays);
         List<FolderState> states = new ArrayList<>();
         folders.forEach((folder, end) -> {
             if (ignorePrefixes.stream().noneMatch(p -> folder.equals(p) || !p.isEmpty() && folder.startsWith(p + "/"))) {
-                FolderState.Status status = end.map(e -> Duration.between(e, now).compareTo(maxAge) > 0
-                        ? FolderState.Status.STALE : FolderState.Status.RECENT)
-                        .orElse(FolderState.Status.NEVER_BACKED_UP);
-                states.add(new FolderState(target.location(folder), end, status));
+                states.add(new FolderState(target.location(folder), end,
+                        FolderState.Status.of(end, maxAgeDays, now)));
             }
         });
         return states;

@@ -126,7 +126,7 @@ public final class MonitorSetup implements Flow {
         return open >= 0 && close > open ? sender.substring(open + 1, close).strip() : sender.strip();
     }
 
-    /** This host's name, as notices name it. */
+    /** This host's name, as mails and notices name it. */
     public static String hostName() {
         try {
             return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();

@@ -71,7 +71,7 @@ public record MonitorTarget(Kind kind, String name, String prefix, List<String> 
     }
 
     /** The key prefix duplicity writes a target's files under: empty path segments dropped, as duplicity does. */
-    static String folderOf(String s3Url) {
+    public static String folderOf(String s3Url) {
         return BucketUrl.prefixOf(s3Url).replaceAll("/{2,}", "/");
     }
 

@@ -67,7 +67,7 @@ public final class ReportText {
     }
 
     /** {@code 6 days ago}, {@code 1 day ago}, {@code 5 hours ago}, {@code 12 minutes ago}. */
-    static String age(Duration age) {
+    public static String age(Duration age) {
         if (age.isNegative()) {
             return "in the future";
         }

@@ -5,11 +5,11 @@ import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorReport;
 import io.github.duplicityunattended.monitor.MonitorSetup;
 import io.github.duplicityunattended.notify.NotifySetup;
+import io.github.duplicityunattended.testsupport.FaultProxy;
 import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.RequestLog;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
-import io.github.duplicityunattended.testsupport.StallingProxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class MonitorBucketsBench {
         }
         Configurator.setRootLevel(Level.WARN);
         RequestLog requests = new RequestLog();
-        try (S3ProxyServer s3 = S3ProxyServer.startInMemory(); StallingProxy proxy = StallingProxy.to(s3.endpoint())) {
+        try (S3ProxyServer s3 = S3ProxyServer.startInMemory(); FaultProxy proxy = FaultProxy.start(s3.endpoint())) {
             List<String> names = IntStream.rangeClosed(1, buckets).mapToObj("host%03d-backup"::formatted).toList();
             int folders = Math.max(1, keys / KEYS_PER_FOLDER);
             names.forEach(name -> MonitorListingBench.seed(s3, name, folders, keys / folders, NOW));

@@ -129,4 +129,67 @@ class ArgumentsTest {
         assertEquals("unexpected argument 'config.yaml'", usageError("config.yaml"));
         assertEquals("unexpected argument 'a=b'", usageError("--once", "a=b"));
     }
+
+    private static Arguments.ActionOptions options(String... args) throws UsageException {
+        return parse(args).options();
+    }
+
+    @Test
+    void statusIsAnActionAndPrintsJsonWhenAsked() throws Exception {
+        assertEquals(Action.STATUS, parse("--status").action());
+        assertEquals(false, options("--status").json());
+        assertEquals(true, options("--json", "--status").json());
+    }
+
+    @Test
+    void restoreTakesTheDirAndNeedsATarget() throws Exception {
+        Arguments args = parse("--restore", "/home/user docs", "--to", "/tmp/restored");
+        assertEquals(Action.RESTORE, args.action());
+        assertEquals(new Arguments.ActionOptions(Optional.of("/home/user docs"), Optional.empty(), Optional.empty(),
+                Optional.of(Path.of("/tmp/restored")), false, false), args.options());
+    }
+
+    @Test
+    void restoreTakesAPathATimeAndForceEitherWay() throws Exception {
+        assertEquals(new Arguments.ActionOptions(Optional.of("/etc"), Optional.of("ssh/sshd_config"),
+                Optional.of("2026-11-01T02:00:00Z"), Optional.of(Path.of("/etc/ssh/sshd_config")), true, false),
+                options("--restore=/etc", "--path=ssh/sshd_config", "--time", "2026-11-01T02:00:00Z", "--force",
+                        "--to", "/etc/ssh/sshd_config"));
+    }
+
+    @Test
+    void restoreWithoutATargetIsAUsageError() {
+        assertEquals("--restore needs --to TARGET: where to restore", usageError("--restore", "/etc"));
+        assertEquals("--restore needs a value", usageError("--restore", "--to", "/tmp/x"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--path=hosts", "--time=3D", "--to=/tmp/x", "--force"})
+    void theRestoreOptionsGoWithRestoreOnly(String option) {
+        assertEquals("--path, --time, --to and --force go with --restore DIR", usageError("--verify", option));
+        assertEquals("--path, --time, --to and --force go with --restore DIR", usageError(option));
+    }
+
+    @Test
+    void jsonGoesWithStatusOnly() {
+        assertEquals("--json goes with --status", usageError("--check", "--json"));
+        assertEquals("--json goes with --status", usageError("--json"));
+    }
+
+    @Test
+    void verifyTakesEveryDirOrTheOneThatFollows() throws Exception {
+        assertEquals(Optional.empty(), options("--verify").dir());
+        assertEquals(Optional.empty(), options("--verify", "--config", "x.yaml").dir());
+        assertEquals(Optional.of("/srv/data"), options("--verify", "/srv/data", "-c", "x.yaml").dir());
+        assertEquals(Optional.of("/srv/data"), options("--verify=/srv/data").dir());
+        assertEquals(Action.VERIFY, parse("-c", "x.yaml", "--verify").action());
+    }
+
+    @Test
+    void theNewActionsExcludeEachOtherAndTheBackupOptions() {
+        assertEquals("--verify cannot be combined with --restore", usageError("--restore", "/etc", "--verify"));
+        assertEquals("--status cannot be combined with --check", usageError("--check", "--status"));
+        assertEquals("--once, --dry-run and --skip-purge go with a backup run, not with --verify",
+                usageError("--verify", "--once"));
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.MonitorConfigs;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
-import io.github.duplicityunattended.testsupport.SesEmulator;
 import io.github.duplicityunattended.testsupport.SharedServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,7 +41,7 @@ class MonitorCommandTest {
 
     @Test
     void testEmailExitsOneWithOneLineWhenSesCannotBeReached() throws Exception {
-        String config = config("http://127.0.0.1:" + SesEmulator.freePort(),
+        String config = config(SharedServers.nowhere().toString(),
                 "sender: backup@example.com\nrecipient: ops@example.com");
 
         assertEquals(ExitCode.FAILED, run("--test-email", "--config", config));

@@ -93,6 +93,9 @@ class ConfigDocumentationTest {
         assertEquals(String.valueOf(config.monitor().maxAgeDays()), defaultOf("monitor.max_age_days"));
         assertEquals(config.monitor().schedule(), defaultOf("monitor.schedule"));
         assertEquals(String.valueOf(config.monitor().listThreads()), defaultOf("monitor.list_threads"));
+        assertEquals(String.valueOf(config.verify().sampleFiles()), defaultOf("verify.sample_files"));
+        assertEquals(config.verify().maxDownload(), ByteSizes.parse(defaultOf("verify.max_download")).orElseThrow());
+        assertEquals(java.util.Optional.empty(), config.verify().schedule(), "the drill is " + defaultOf("verify.schedule"));
         assertEquals(List.of("[]", "[]", "[]", "[]"), List.of(defaultOf("duplicity_options"),
                 defaultOf("backup_dirs[].includes"), defaultOf("backup_dirs[].excludes"),
                 defaultOf("monitor.ignore_prefixes")));

@@ -2,9 +2,7 @@ package io.github.duplicityunattended.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -121,14 +119,6 @@ class CredentialsFileReaderTest {
         ConfigFixture.chmod(file, "rw-rw----");
         assertEquals(Optional.of(file + " has mode 660: group or others may read or change it; run: chmod 600 '"
                 + f.dir + "/it'\\''s aws credentials'"), CredentialsFileReader.read(file).problem());
-    }
-
-    @Test
-    void aFileThisUserMayNotReadIsRefused() {
-        Path file = f.credentials("aws_credentials", "[default]\n");
-        ConfigFixture.chmod(file, "---------");
-        assumeFalse(Files.isReadable(file), "root reads every file");
-        assertEquals(Optional.of(file + " is not readable by this user"), CredentialsFileReader.read(file).problem());
     }
 
     @Test

@@ -2,16 +2,16 @@ package io.github.duplicityunattended.deploy;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.duplicityunattended.testsupport.Command;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The project's files and the external checkers the deployment-kit tests run. A missing checker
@@ -78,21 +78,11 @@ final class DeployTools {
         return run(command, Map.of(), root());
     }
 
+    /** Runs a checker to its end; one that is still running after 2 minutes is killed and fails the test. */
     static Result run(List<String> command, Map<String, String> environment, Path workingDir) {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
-                .directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return fail(command + " did not finish within 2 minutes");
-            }
-            String text = new String(output, StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", "");
-            return new Result(process.exitValue(), text);
+            Command.Result r = Command.run(command, environment, workingDir, Duration.ofMinutes(2));
+            return new Result(r.exitCode(), r.output().replaceAll("\u001B\\[[0-9;]*m", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ class ShellScriptsPassShellcheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"container/entrypoint.sh", ".ci/install-deploy-tools", ".ci/install-duplicity-versions",
-            "scripts/systemd-rootfs"})
+            "scripts/systemd-rootfs", "scripts/quickstart"})
     void shellcheckFindsNothing(String script) {
         Path path = DeployTools.file(script);
         assertTrue(Files.isExecutable(path), script + " must be executable");

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
-import io.github.duplicityunattended.testsupport.StallingProxy;
+import io.github.duplicityunattended.testsupport.FaultProxy;
+import io.github.duplicityunattended.testsupport.Hold;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,9 @@ class SystemdDeploymentIT {
     SystemdMachine machine;
     GpgKey key;
     S3ProxyServer s3;
-    StallingProxy proxy;
+    FaultProxy proxy;
+    /** The daemon's second run's first volume upload, held from step 3 on. */
+    Hold secondRun;
     /** How many steps have passed: each needs the ones before it. */
     int stepsPassed;
 
@@ -66,7 +69,7 @@ class SystemdDeploymentIT {
         key = GpgKey.create(tmp);
         s3 = S3ProxyServer.start(Files.createDirectories(tmp.resolve("s3-data")));
         s3.createBucket(BUCKET);
-        proxy = StallingProxy.to(s3.endpoint());
+        proxy = FaultProxy.start(s3.endpoint());
         Path runs = Files.createDirectories(image.getParent().getParent().resolve("runs"));
         machine = SystemdMachine.boot(image, Files.createTempDirectory(runs, "run-"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::powerOff));
@@ -142,8 +145,9 @@ class SystemdDeploymentIT {
     void theDaemonBacksUpOnItsScheduleToS3() throws Exception {
         startStep(3);
         // the second run's first volume upload is held, so the backup compared below is the first one
-        proxy.hold(line -> line.startsWith("PUT ") && line.contains(".difftar.")
-                && proxy.requestLines().stream().filter(l -> l.startsWith("PUT ") && l.contains(".manifest.")).count() >= 2);
+        secondRun = proxy.hold(r -> r.method().equals("PUT") && r.target().contains(".difftar.")
+                && proxy.requests().stream().filter(h -> h.method().equals("PUT") && h.target().contains(".manifest."))
+                        .count() >= 2, 1);
         Files.writeString(machine.root.resolve(CHECKOUT.substring(1) + "/config.yaml"), config("""
                 bucket_url: boto3+s3://%s
                 s3_endpoint_url: %s
@@ -172,7 +176,7 @@ class SystemdDeploymentIT {
     @Order(4)
     void stoppingTheDaemonMidUploadEndsWithin45SecondsLeavingNoProcess() throws Exception {
         startStep(4);
-        assertTrue(proxy.awaitHeld(STEP), "the daemon's second run uploaded no volume:\n" + journal());
+        assertTrue(secondRun.heldWithin(STEP), "the daemon's second run uploaded no volume:\n" + journal());
         String running = machine.ok(BACKUP_PROCESSES, STEP);
         assertTrue(running.contains(" duplicity") && running.contains(" java"), "not mid-backup:\n" + running);
 

@@ -4,6 +4,7 @@ import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,13 +37,18 @@ final class BackupEnvironment implements AutoCloseable {
 
     /** A config in the original's style (s3+http:// bucket URL) plus the endpoint of the local S3 server. */
     Path config(Path dir, String bucket, List<Path> sources, String extra) throws IOException {
+        return config(dir, bucket, sources, s3.endpoint(), extra);
+    }
+
+    /** The same config with duplicity reaching S3 at {@code endpoint}: the server, or a proxy in front of it. */
+    Path config(Path dir, String bucket, List<Path> sources, URI endpoint, String extra) throws IOException {
         StringBuilder y = new StringBuilder();
         y.append("cloud: aws\n");
         y.append("gpg_key_id: ").append(key.fingerprint()).append('\n');
         y.append("bucket_url: s3+http://").append(bucket).append('\n');
         y.append("full_if_older_than: 1M\n");
         y.append("aws_config_file: ").append(botoCredentials).append('\n');
-        y.append("s3_endpoint_url: ").append(s3.endpoint()).append('\n');
+        y.append("s3_endpoint_url: ").append(endpoint).append('\n');
         y.append("gpg_home: ").append(key.home()).append('\n');
         y.append("archive_dir: ").append(dir.resolve("cache")).append('\n');
         Duplicity.chosen().ifPresent(path -> y.append("duplicity_path: ").append(path).append('\n'));

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.testsupport.AppProcess;
+import io.github.duplicityunattended.testsupport.Conditions;
 import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * GnuPG and a real S3 API server (S3Proxy).
  */
 class BackupToS3IT extends RealBackupTest {
+
+    /** The time in duplicity's file names. */
+    static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     @Test
     void fullThenIncrementalBackupRestoresAByteIdenticalTree() throws Exception {
@@ -54,13 +62,20 @@ class BackupToS3IT extends RealBackupTest {
         Files.writeString(config, yaml);
 
         assertEquals(0, runOnce(work, config).exitCode());
-        Thread.sleep(2100);
+        List<String> firstFull = manifests("purge-case", source, "full");
+        Instant firstFullTime = BACKUP_TIME.parse(firstFull.get(0).replaceAll(".*duplicity-full\\.(\\w+)\\..*", "$1"),
+                Instant::from);
+        // duplicity counts whole seconds: the first full is older than 1s once the clock is 2 s past it
+        Conditions.await(() -> Instant.now().getEpochSecond() >= firstFullTime.getEpochSecond() + 2,
+                "the first full backup is older than 1s");
         Files.writeString(source.resolve("readme.txt"), "second full\n");
         AppProcess.Result second = runOnce(work, config);
 
         assertEquals(0, second.exitCode(), second::toString);
         assertTrue(second.text().contains("purge ok"), second::toString);
-        assertEquals(1, manifests("purge-case", source, "full").size(), () -> env.s3.keys("purge-case").toString());
+        List<String> kept = manifests("purge-case", source, "full");
+        assertEquals(1, kept.size(), () -> env.s3.keys("purge-case").toString());
+        assertFalse(kept.equals(firstFull), "the first full chain was kept instead of the second");
     }
 
     @Test

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.GpgKey;
 import io.github.duplicityunattended.testsupport.Trees;
+import io.github.duplicityunattended.testsupport.Unprivileged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +148,31 @@ class CommandLineIT {
         assertTrue(r.text().contains("gpg_key_id: no secret key DEADBEEFDEADBEEF in the keyring"), r::toString);
         assertTrue(r.text().contains("backup_dirs[0].source: " + missing + " does not exist"), r::toString);
         assertTrue(r.text().contains("2 problem(s) found"), r::toString);
+    }
+
+    @Test
+    void validateReportsASourceItCannotReadAndACacheItCannotWriteEvenWhenStartedAsRoot() throws Exception {
+        Path source = Trees.sample(tmp.resolve("unreadable-src"));
+        Path cacheParent = Files.createDirectories(tmp.resolve("read-only"));
+        Path cache = cacheParent.resolve("cache");
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(cacheParent, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path config = tmp.resolve("config.yaml");
+        Files.writeString(config, validConfig(source).replace("archive_dir: " + tmp.resolve("cache"),
+                "archive_dir: " + cache));
+        try {
+            AppProcess.Result r = AppProcess.start(Unprivileged.prefix(), tmp, env, "--config", config.toString(),
+                    "--validate").await(Duration.ofMinutes(5));
+
+            assertEquals(2, r.exitCode(), r::toString);
+            assertTrue(r.text().contains("backup_dirs[0].source: " + source + " is not readable by this user"),
+                    r::toString);
+            assertTrue(r.text().contains("archive_dir: " + cache + " is not writable by this user"), r::toString);
+            assertTrue(r.text().contains("2 problem(s) found"), r::toString);
+        } finally {
+            Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(cacheParent, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.duplicityunattended.testsupport.Unprivileged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -107,7 +108,7 @@ class FaultsIT extends RealBackupTest {
         Path config = configFor(work, "unreadable", List.of(source), "remove_all_but_n_full: 1\n");
 
         AppProcess.Result r = AppProcess.start(Unprivileged.prefix(), work, Map.of(), "--config", config.toString(),
-                "--once").await(300);
+                "--once").await(Duration.ofMinutes(5));
 
         assertEquals(3, r.exitCode(), r::toString);
         assertTrue(r.text().contains("WARN  Backup run INCOMPLETE: 1 of 1 dirs backed up, 1 without files duplicity"

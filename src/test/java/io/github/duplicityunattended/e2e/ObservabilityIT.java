@@ -181,7 +181,7 @@ class ObservabilityIT {
                 assertEquals(503, health.statusCode(), health.body());
                 assertTrue(health.body().contains("the last backup run failed (exit 1)"), health.body());
             } finally {
-                daemon.process().destroy();
+                daemon.terminate();
                 daemon.process().waitFor(30, TimeUnit.SECONDS);
             }
         }

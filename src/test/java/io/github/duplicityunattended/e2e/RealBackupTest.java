@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.duplicityunattended.testsupport.AppProcess;
 import io.github.duplicityunattended.testsupport.Duplicity;
 import io.github.duplicityunattended.testsupport.Trees;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +39,13 @@ abstract class RealBackupTest {
 
     /** A bucket of the case's own and a config that backs the sources up to it. */
     Path configFor(Path work, String bucket, List<Path> sources, String extra) throws Exception {
+        return configFor(work, bucket, sources, env.s3.endpoint(), extra);
+    }
+
+    /** The same, duplicity reaching S3 at {@code endpoint} (a fault proxy in front of S3Proxy). */
+    Path configFor(Path work, String bucket, List<Path> sources, URI endpoint, String extra) throws Exception {
         env.s3.createBucket(bucket);
-        return env.config(work, bucket, sources, extra);
+        return env.config(work, bucket, sources, endpoint, extra);
     }
 
     /** The jar with this config and the given options, run to its end in {@code work}. */

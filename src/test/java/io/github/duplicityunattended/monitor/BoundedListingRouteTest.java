@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.support.Failures;
 import io.github.duplicityunattended.testsupport.Conditions;
-import io.github.duplicityunattended.testsupport.StallingProxy;
+import io.github.duplicityunattended.testsupport.FaultProxy;
+import io.github.duplicityunattended.testsupport.RequestHead;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class BoundedListingRouteTest extends MonitorRouteTestSupport {
 
-    private StallingProxy proxy;
+    private FaultProxy proxy;
 
     @Override
     String monitorSection() {
@@ -35,13 +36,13 @@ class BoundedListingRouteTest extends MonitorRouteTestSupport {
 
     @Override
     URI s3Endpoint() throws Exception {
-        proxy = StallingProxy.to(s3.endpoint());
-        proxy.hold(line -> line.startsWith("GET /") && line.contains("list-type=2"));
+        proxy = FaultProxy.start(s3.endpoint());
+        proxy.hold(r -> r.method().equals("GET") && r.target().contains("list-type=2"), 1);
         return proxy.endpoint();
     }
 
     @AfterEach
-    void release() {
+    void release() throws Exception {
         proxy.close();
     }
 
@@ -52,12 +53,12 @@ class BoundedListingRouteTest extends MonitorRouteTestSupport {
 
         CompletableFuture<Object> check = template.asyncRequestBody("direct:monitor-check", null);
 
-        Conditions.await(() -> proxy.requestLines().size() == 2 && threads.getActiveCount() == 2,
+        Conditions.await(() -> proxy.requests().size() == 2 && threads.getActiveCount() == 2,
                 "two buckets being listed, their list requests held");
         assertEquals(List.of(2, 2), List.of(threads.getPoolSize(), threads.getMaximumPoolSize()),
                 "every thread of the pool is busy, and the pool has no more");
-        assertEquals(2, proxy.requestLines().stream().map(l -> l.replaceFirst("^GET /([^?]+)\\?.*", "$1"))
-                .filter(b -> b.matches("bucket-[1-5]")).distinct().count(), proxy.requestLines().toString());
+        assertEquals(2, proxy.requests().stream().map(RequestHead::path).filter(p -> p.matches("/bucket-[1-5]/?"))
+                .distinct().count(), proxy.requests().toString());
         assertFalse(check.isDone(), "the other three wait their turn");
 
         proxy.close();

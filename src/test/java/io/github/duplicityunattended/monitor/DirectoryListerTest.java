@@ -29,6 +29,20 @@ class DirectoryListerTest {
     }
 
     @Test
+    void eachFileIsListedWithItsSize() throws Exception {
+        Files.createDirectories(root.resolve("etc"));
+        Files.write(root.resolve("etc/duplicity-full.20240101T020000Z.vol1.difftar.gpg"), new byte[1234]);
+        Files.write(root.resolve("etc/duplicity-full.20240101T020000Z.manifest.gpg"), new byte[56]);
+
+        List<BucketLister.Listed> objects = new ArrayList<>();
+        new DirectoryLister(root).listObjects(objects::add);
+
+        assertEquals(List.of(new BucketLister.Listed("etc/duplicity-full.20240101T020000Z.manifest.gpg", 56),
+                new BucketLister.Listed("etc/duplicity-full.20240101T020000Z.vol1.difftar.gpg", 1234)),
+                objects.stream().sorted(java.util.Comparator.comparing(BucketLister.Listed::key)).toList());
+    }
+
+    @Test
     void aTargetNotYetCreatedHoldsNoBackups() throws Exception {
         List<String> keys = new ArrayList<>();
         new DirectoryLister(root.resolve("not-yet")).list(keys::add);

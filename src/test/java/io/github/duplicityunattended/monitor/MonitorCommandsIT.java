@@ -32,9 +32,11 @@ class MonitorCommandsIT {
     S3ProxyServer s3;
     SesEmulator ses;
 
-    /** The report of the seeded bucket; its backups end at known times before the seeding, the jar runs later. */
+    /** When the bucket is seeded: its backups end at known times before, the jar runs a little later. */
+    private static final Instant SEEDED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** The report of the seeded bucket. */
     private static String staleReport() {
-        Instant seeded = SharedServers.seededAt();
         return """
                 Not backed up in over 7 days:
                 * %s (7 days ago): my-host-backup/home
@@ -43,14 +45,14 @@ class MonitorCommandsIT {
                 Backed up within 7 days:
                 * %s (1 day ago): my-host-backup/etc
                 * %s (2 days ago): my-host-backup/srv/data
-                """.formatted(WHEN.format(seeded.minus(Duration.ofDays(7).plusHours(1))),
-                WHEN.format(seeded.minus(Duration.ofDays(1).plusHours(6))),
-                WHEN.format(seeded.minus(Duration.ofDays(2).plusHours(6))));
+                """.formatted(WHEN.format(SEEDED.minus(Duration.ofDays(7).plusHours(1))),
+                WHEN.format(SEEDED.minus(Duration.ofDays(1).plusHours(6))),
+                WHEN.format(SEEDED.minus(Duration.ofDays(2).plusHours(6))));
     }
 
     @BeforeEach
     void servers() throws Exception {
-        s3 = SharedServers.s3(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        s3 = SharedServers.s3(SEEDED);
         ses = SharedServers.ses();
         ses.clear();
         SharedServers.requests().clear();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.duplicityunattended.run.RunReport;
-import io.github.duplicityunattended.testsupport.SeededBucket;
 import io.github.duplicityunattended.testsupport.SesEmulator.ReceivedMail;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +24,7 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
     void aCheckMailsTheStaleAndNeverBackedUpFoldersFirstThenTheRecentOnes() throws Exception {
         Object reply = template.requestBody("direct:monitor-check", (Object) null);
 
-        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofSeconds(5));
+        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofMinutes(1));
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Missing recent backups: my-host-backup", """
                 Some backups in my-host-backup are missing or older than 7 days. Please check them.
@@ -48,7 +47,6 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
         assertEquals(2, requests.lists(), "1,1xx keys take two pages: " + requests.all());
         assertEquals(0, requests.objectGets(), "object GETs: " + requests.all());
         assertEquals(requests.lists(), requests.all().size(), "nothing but list requests");
-        assertTrue(SeededBucket.DATA_VOLUMES > 1000);
     }
 
     @Test
@@ -57,18 +55,27 @@ class StaleBackupsRouteTest extends MonitorRouteTestSupport {
 
         template.sendBody("direct:failure-notice", run);
 
-        Mail notice = new FailureNotice(MonitorSetup.hostName()).mail(run);
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
-                "Backup failed: " + MonitorSetup.hostName(), notice.text())), ses.awaitMails(1, Duration.ofSeconds(5)));
-        assertTrue(notice.text().contains("Last 3 line(s) of the backup of /home:\n  line 1\n  line 2\n  line 3\n"),
-                notice.text());
+                "Backup failed: " + MonitorSetup.hostName(), """
+                Backup run FAILED: 1 of 4 dirs ok, 3 failed, took 1m 15s
+                [/etc] ok in 0.0s
+                [/home] FAILED after 0.0s: exit 23: line 3
+                [/srv/data] FAILED: not backed up
+                [/var/www] FAILED: not backed up
+                Failed dirs: /home, /srv/data, /var/www
+
+                Last 3 line(s) of the backup of /home:
+                  line 1
+                  line 2
+                  line 3
+                """)), ses.awaitMails(1, Duration.ofMinutes(1)));
     }
 
     @Test
     void theTestEmailListsTheNewestBackupOfEveryFolder() throws Exception {
         template.requestBody("direct:monitor-test-email", (Object) null);
 
-        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofSeconds(5));
+        List<ReceivedMail> mails = ses.awaitMails(1, Duration.ofMinutes(1));
         assertEquals(List.of(new ReceivedMail("Backups <backup@example.com>", List.of("ops@example.com"),
                 "Backup monitor results: my-host-backup", """
                 The newest backup of every folder in my-host-backup:

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.duplicityunattended.testsupport.SesEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.duplicityunattended.testsupport.SharedServers;
 import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
@@ -24,11 +22,7 @@ class UnreachableSesRouteTest extends MonitorRouteTestSupport {
 
     @Override
     String sesEndpoint() {
-        try {
-            return "http://127.0.0.1:" + SesEmulator.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedServers.nowhere().toString();
     }
 
     private List<String> errors() {

@@ -1,11 +1,15 @@
 package io.github.duplicityunattended.run;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.duplicityunattended.testsupport.Conditions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +38,23 @@ class RunLockTest {
         RunLock first = new RunLock(tmp.resolve("run.lock"));
         RunLock second = new RunLock(tmp.resolve("run.lock"));
         first.acquire(Duration.ZERO);
-        Thread releaser = new Thread(() -> {
+        CompletableFuture<Void> acquired = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
             try {
-                Thread.sleep(700);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                second.acquire(Duration.ofMinutes(10));
+                acquired.complete(null);
+            } catch (RunRefusedException e) {
+                acquired.completeExceptionally(e);
             }
-            first.release();
         });
-        releaser.start();
-        assertDoesNotThrow(() -> second.acquire(Duration.ofSeconds(10)));
+        waiting.start();
+        // between two tries it sleeps: then it has found the lock taken and is waiting for it
+        Conditions.await(() -> waiting.getState() == Thread.State.TIMED_WAITING, "the second run waits");
+        assertFalse(acquired.isDone());
+
+        first.release();
+
+        acquired.get(1, TimeUnit.MINUTES);
         second.release();
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,20 +75,30 @@ public final class AppProcess {
     /** Runs the jar to the end (at most 5 minutes) and returns its exit code and output. */
     public static Result run(Path dir, Map<String, String> env, String... args) throws Exception {
         AppProcess app = start(dir, env, args);
-        return app.await(300);
+        return app.await(Duration.ofMinutes(5));
     }
 
-    public Result await(int seconds) throws InterruptedException {
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+    /** Waits for the jar to end and for the last of its output; kills it and what it started after {@code limit}. */
+    public Result await(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new AssertionError("the jar did not end within " + seconds + " s; output:\n" + text());
+            throw new AssertionError("the jar did not end within " + limit.toSeconds() + " s; output:\n" + text());
         }
-        reader.join(5000);
+        reader.join(limit.toMillis()); // a process it left behind may hold the output open
         return new Result(process.exitValue(), List.copyOf(output));
     }
 
     public Process process() {
         return process;
+    }
+
+    /**
+     * Sends the jar SIGTERM, as systemd and a container runtime stop it. Not {@link Process#destroy()}: that also
+     * closes this side of the jar's output, and every line it writes while it stops would be lost.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
     }
 
     public List<String> output() {

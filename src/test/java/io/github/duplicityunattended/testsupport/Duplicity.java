@@ -2,7 +2,7 @@ package io.github.duplicityunattended.testsupport;
 
 import io.github.duplicityunattended.duplicity.DuplicityVersion;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,19 +45,16 @@ public final class Duplicity {
         return (version().major() >= 2 ? "s3://" : "boto3+s3://") + bucketAndFolder;
     }
 
+    /** Runs that duplicity with these arguments to its end (at most 10 minutes); fails the test unless it exits 0. */
     public static String run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("PASSPHRASE", "");
-        pb.environment().putAll(e);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+        Command.Result r = Command.run(command, e, null, Duration.ofMinutes(10));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + r);
         }
-        return out;
+        return r.output();
     }
 }

@@ -1,10 +1,10 @@
 package io.github.duplicityunattended.testsupport;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -68,15 +68,11 @@ public final class GpgKey implements AutoCloseable {
     }
 
     static String run(Path home, String... cmd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("GNUPGHOME", home.toString()));
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        Command.Result r = Command.run(List.of(cmd), Map.of("GNUPGHOME", home.toString()), null, Duration.ofMinutes(5));
+        if (r.exitCode() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + r.output());
         }
-        return out;
+        return r.output();
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 
 /**
- * A real S3 API server (S3Proxy) in this JVM on a free loopback port, storing objects in a directory,
- * with AWS v2/v4 signatures checked against one access key and headers it does not implement refused.
+ * A real S3 API server (S3Proxy) in this JVM on a loopback port it binds itself (port 0), storing objects in a
+ * directory, with AWS v2/v4 signatures checked against one access key and headers it does not implement refused.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -51,9 +51,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .ignoreUnknownHeaders(false)
                 .build();
         proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-            Thread.sleep(10);
-        }
+        Conditions.await(() -> proxy.getState().equals("STARTED"), "S3Proxy starts");
         return new S3ProxyServer(proxy, context);
     }
 

@@ -1,7 +1,7 @@
 package io.github.duplicityunattended.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,72 +9,90 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
 
 /**
  * The SES emulator aws-ses-v2-local (npm, installed into .tools/ses/ by .ci/install-monitor-tools), run as a
- * child process on a free port. It keeps every mail it receives and shows them as JSON at GET /store.
+ * child process on a port the system chose (port 0), which it reports on its first lines. It keeps every mail it
+ * receives and shows them as JSON at GET /store.
  */
 public final class SesEmulator implements AutoCloseable {
 
     static final Path CLI = Path.of(".tools/ses/node_modules/aws-ses-v2-local/dist/cli.js");
+    private static final Pattern LISTENING = Pattern.compile("server running at http://[^ ]*:(\\d+)");
+    private static final Duration START_LIMIT = Duration.ofMinutes(1);
     private final Process process;
-    private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CompletableFuture<Integer> port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** One received mail. */
     public record ReceivedMail(String from, List<String> to, String subject, String text) {
     }
 
-    private SesEmulator(Process process, int port) {
+    private SesEmulator(Process process, CompletableFuture<Integer> port) {
         this.process = process;
         this.port = port;
     }
 
     public static SesEmulator start() throws Exception {
-        return start(freePort());
+        return launch().awaitReady();
     }
 
-    public static SesEmulator start(int port) throws Exception {
-        return launch(port).awaitReady();
-    }
-
-    /** Starts the process and returns at once; {@link #awaitReady()} waits until it answers. */
-    public static SesEmulator launch(int port) throws IOException {
+    /** Starts the process and returns at once; {@link #awaitReady()} waits until it listens. */
+    public static SesEmulator launch() throws IOException {
         if (!Files.isRegularFile(CLI)) {
             throw new IllegalStateException(CLI.toAbsolutePath() + " is missing: run .ci/install-monitor-tools");
         }
-        Process process = new ProcessBuilder("node", CLI.toString(), "--host", "127.0.0.1", "--port",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder("node", CLI.toString(), "--host", "127.0.0.1", "--port", "0")
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            List<String> said = new ArrayList<>();
+            try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    } else if (!port.isDone()) {
+                        said.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            port.completeExceptionally(new IllegalStateException("the SES emulator ended: " + said));
+        }, "ses-emulator output");
+        reader.setDaemon(true);
+        reader.start();
         return new SesEmulator(process, port);
     }
 
     public SesEmulator awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!healthy()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the SES emulator did not start on port " + port);
-            }
-            Thread.sleep(50);
-        }
-        return this;
-    }
-
-    /** A port nothing listens on (yet). */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            port.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the SES emulator did not start listening", e);
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + port.join());
     }
 
     public List<ReceivedMail> mails() throws Exception {
@@ -88,12 +106,12 @@ public final class SesEmulator implements AutoCloseable {
                 (String) ((Map<?, ?>) e.get("body")).get("text"))).toList();
     }
 
-    /** Waits until at least {@code count} mails have arrived and returns them all. */
+    /** Waits until at least {@code count} mails have arrived (at most {@code timeout}) and returns them all. */
     public List<ReceivedMail> awaitMails(int count, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<ReceivedMail> mails = mails();
-        while (mails.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
+        while (mails.size() < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
             mails = mails();
         }
         return mails;
@@ -104,23 +122,11 @@ public final class SesEmulator implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private boolean healthy() {
-        try {
-            return http.send(HttpRequest.newBuilder(endpoint().resolve("/health-check")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
     public void close() {
         process.destroy();
         try {
-            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
