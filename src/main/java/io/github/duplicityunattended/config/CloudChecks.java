@@ -42,7 +42,7 @@ final class CloudChecks {
         }
         s3Endpoint.ifPresent(x -> r.problem("s3_endpoint_url",
                 "is for S3 stores; with cloud: gcp duplicity talks to Google Cloud Storage"));
-        if (!monitor.bucket().isEmpty()) {
+        if (!monitor.buckets().isEmpty()) {
             r.problem("monitor.bucket", "the monitor lists S3 buckets and file:// dirs, not Google Cloud Storage;"
                     + " remove it with cloud: gcp");
         }

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The monitor's metrics: when it last checked and whether it could list, the newest backup of every folder
- * (label {@code folder}) with its age at scrape time, and how many folders stand how (label {@code status}).
+ * The monitor's metrics: when it last checked and whether it could list every bucket, each bucket (label
+ * {@code bucket}: listed or not, its objects), the newest backup of every folder (label {@code folder}, which starts
+ * with its bucket: {@code my-host-backup/etc}) with its age at scrape time, and how many folders stand how (label
+ * {@code status}).
  */
 public final class CheckMetrics {
 
@@ -23,6 +25,7 @@ public final class CheckMetrics {
     private final Clock clock;
     private final Map<String, MultiGauge> gauges = new ConcurrentHashMap<>();
     private volatile String problem;
+    private volatile List<String> buckets = List.of();
 
     public CheckMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -47,15 +50,35 @@ public final class CheckMetrics {
         }
         gauge("folders", null, "Folders by status at the last check: recent, stale, never_backed_up.")
                 .register(counts, true);
-        ended(true, report.checkedAt());
-        problem = report.needsAttention() ? "the last check found " + report.attention().size()
-                + " stale or never backed-up folder(s)" : null;
+        List<MultiGauge.Row<?>> listed = new ArrayList<>();
+        List<MultiGauge.Row<?>> objects = new ArrayList<>();
+        for (MonitorReport.BucketState b : report.buckets()) {
+            listed.add(MultiGauge.Row.of(Tags.of("bucket", b.location()), b.listed() ? 1 : 0));
+            if (b.listed()) {
+                objects.add(MultiGauge.Row.of(Tags.of("bucket", b.location()), b.objects()));
+            }
+        }
+        bucketsListed(listed);
+        gauge("bucket_objects", null, "How many objects the bucket held at the last check that listed it.")
+                .register(objects, true);
+        buckets = report.buckets().stream().map(MonitorReport.BucketState::location).toList();
+        ended(report.unlisted().isEmpty(), report.checkedAt());
+        problem = !report.unlisted().isEmpty() ? "the last check could not list " + report.unlisted().size() + " of "
+                + report.buckets().size() + " bucket(s)"
+                : report.needsAttention() ? "the last check found " + report.attention().size()
+                        + " stale or never backed-up folder(s)" : null;
     }
 
-    /** A check that could not list. */
+    /** A check that could list no bucket: each bucket of the check before is now one not listed. */
     public void failed() {
+        bucketsListed(buckets.stream().<MultiGauge.Row<?>>map(b -> MultiGauge.Row.of(Tags.of("bucket", b), 0))
+                .toList());
         ended(false, clock.instant());
         problem = "the last check could not list the backups";
+    }
+
+    private void bucketsListed(List<MultiGauge.Row<?>> rows) {
+        gauge("bucket_listed", null, "1 when the last check could list the bucket, 0 when not.").register(rows, true);
     }
 
     /** What was wrong at the last check, or null when nothing was (or before the first). */

@@ -14,23 +14,33 @@ public final class ReportText {
             .withZone(ZoneOffset.UTC);
 
     /**
-     * Stale and never-backed-up folders first, then the recent ones, one line each:
-     * {@code * 2026-11-20 02:00 UTC (6 days ago): my-host-backup/etc}.
+     * The buckets that could not be listed first, then the stale and never-backed-up folders, then the recent ones,
+     * one line each: {@code * 2026-11-20 02:00 UTC (6 days ago): my-host-backup/etc}.
      */
     public List<String> lines(MonitorReport report) {
-        if (report.folders().isEmpty()) {
+        List<MonitorReport.BucketState> unlisted = report.unlisted();
+        if (report.folders().isEmpty() && unlisted.isEmpty()) {
             return List.of("There are no backups in " + report.target() + ".");
         }
         List<String> out = new ArrayList<>();
+        if (!unlisted.isEmpty()) {
+            out.add("Could not be listed (their backups were not checked):");
+            unlisted.forEach(b -> out.add("* " + b.location() + ": " + b.failure().orElseThrow()));
+        }
         section(out, "Not backed up in over " + days(report.maxAgeDays()) + ":", report.attention(), report);
         section(out, "Backed up within " + days(report.maxAgeDays()) + ":", report.recent(), report);
+        if (report.folders().isEmpty()) {
+            out.add("");
+            out.add("There are no backups in the others.");
+        }
         return out;
     }
 
     /** The mail sent when any folder is stale or was never backed up. */
     public Mail staleMail(MonitorReport report) {
         return new Mail("Missing recent backups: " + report.target(), "Some backups in " + report.target()
-                + " are missing or older than " + days(report.maxAgeDays()) + ". Please check them.\n\n"
+                + " are missing or older than " + days(report.maxAgeDays())
+                + (report.unlisted().isEmpty() ? "" : ", or could not be listed") + ". Please check them.\n\n"
                 + text(lines(report)));
     }
 
@@ -41,11 +51,13 @@ public final class ReportText {
         return new Mail("Backup monitor results: " + report.target(), intro + text(lines(report)));
     }
 
-    /** One log line: how many folders stand how. */
+    /** One log line: how many folders stand how, and how many buckets could not be listed (when any). */
     public String summary(MonitorReport report) {
-        return String.format("Checked %s: %d folder(s) backed up within %s, %d stale, %d never backed up",
+        int unlisted = report.unlisted().size();
+        return String.format("Checked %s: %d folder(s) backed up within %s, %d stale, %d never backed up%s",
                 report.target(), report.count(FolderState.Status.RECENT), days(report.maxAgeDays()),
-                report.count(FolderState.Status.STALE), report.count(FolderState.Status.NEVER_BACKED_UP));
+                report.count(FolderState.Status.STALE), report.count(FolderState.Status.NEVER_BACKED_UP),
+                unlisted == 0 ? "" : ", " + unlisted + " of " + report.buckets().size() + " bucket(s) not listed");
     }
 
     /** {@code * 2026-11-20 02:00 UTC (6 days ago): my-host-backup/etc} or {@code * never backed up: ...}. */

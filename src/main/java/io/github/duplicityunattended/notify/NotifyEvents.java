@@ -9,6 +9,7 @@ import io.github.duplicityunattended.run.RunRefusal;
 import io.github.duplicityunattended.run.RunReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Makes the events of the backup and monitor flows: a run that starts, ends or could not start, and a check.
@@ -18,6 +19,8 @@ public final class NotifyEvents {
 
     static final String BACKUP = "backup";
     static final String CHECK = "check";
+    /** The status of a bucket a check could not list. */
+    static final String NOT_LISTED = "not_listed";
     private final String host;
     private final ReportText reportText = new ReportText();
 
@@ -72,10 +75,15 @@ public final class NotifyEvents {
                 "Backup run not started: " + refusal.reason() + "\n", List.of());
     }
 
-    /** A check: ok when every folder is recent, failed when any is stale or never backed up. */
+    /**
+     * A check: ok when every folder is recent, failed when any is stale or never backed up, or a bucket could not
+     * be listed. Its dirs are the buckets not listed ({@code not_listed}), then the folders, each named with its
+     * bucket ({@code my-host-backup/etc}).
+     */
     public NotifyEvent checked(MonitorReport report) {
-        List<NotifyEvent.Dir> folders = report.folders().stream()
-                .map(f -> new NotifyEvent.Dir(f.location(), word(f.status()))).toList();
+        List<NotifyEvent.Dir> folders = Stream.concat(
+                report.unlisted().stream().map(b -> new NotifyEvent.Dir(b.location(), NOT_LISTED)),
+                report.folders().stream().map(f -> new NotifyEvent.Dir(f.location(), word(f.status())))).toList();
         String text = String.join("\n", reportText.lines(report)) + "\n";
         if (report.needsAttention()) {
             return new NotifyEvent(CHECK, NotifyEvent.Status.FAILED, host, reportText.staleMail(report).subject(),

@@ -51,17 +51,26 @@ public final class MonitorListingBench {
         }
     }
 
-    /** {@code perFolder} keys in each folder: a full set with volumes, then incrementals, one day apart. */
+    /** {@code perFolder} keys in each folder of {@link SeededBucket#NAME}. */
     static void seed(S3ProxyServer s3, int folders, int perFolder) {
-        s3.createBucket(SeededBucket.NAME);
+        seed(s3, SeededBucket.NAME, folders, perFolder, NOW);
+    }
+
+    /**
+     * A bucket of {@code folders} folders of {@code perFolder} keys each (at least 5): a full set with volumes, then
+     * incrementals one day apart, the newest ending 10 to 19 days before {@code now}.
+     */
+    static void seed(S3ProxyServer s3, String bucket, int folders, int perFolder, Instant now) {
+        s3.createBucket(bucket);
         int incrementals = Math.min(19, (perFolder - 3) / 3);
         int volumes = perFolder - 2 - 3 * incrementals;
         for (int f = 0; f < folders; f++) {
             String folder = "host/dir%04d".formatted(f);
-            Instant full = NOW.minus(Duration.ofDays(30 + f % 10));
-            SeededBucket.full(s3, folder, full, volumes);
+            Instant full = now.minus(Duration.ofDays(30 + f % 10));
+            SeededBucket.full(s3, bucket, folder, full, volumes);
             for (int i = 1; i <= incrementals; i++) {
-                SeededBucket.incremental(s3, folder, full.plus(Duration.ofDays(i - 1)), full.plus(Duration.ofDays(i)));
+                SeededBucket.incremental(s3, bucket, folder, full.plus(Duration.ofDays(i - 1)),
+                        full.plus(Duration.ofDays(i)));
             }
         }
     }
@@ -71,13 +80,13 @@ public final class MonitorListingBench {
         Config config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, "http://127.0.0.1:1", ""));
         Monitor monitor = (Monitor) new MonitorSetup(config, Clock.fixed(NOW, ZoneOffset.UTC), false).beans()
                 .get("monitor");
-        monitor.check();
+        check(monitor);
         requests.clear();
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        MonitorReport report = monitor.check();
+        MonitorReport report = check(monitor);
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         long cpuMs = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
@@ -90,6 +99,11 @@ public final class MonitorListingBench {
         if (size != folders + CONFIGURED_DIRS) {
             throw new IllegalStateException("expected " + folders + " folders and 4 configured dirs, got " + size);
         }
+    }
+
+    /** The monitor's check of its one bucket, on this thread, so its CPU time and allocations are this thread's. */
+    static MonitorReport check(Monitor monitor) throws java.io.IOException {
+        return monitor.report(monitor.targets().stream().map(monitor::list).toList());
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -96,6 +96,7 @@ class ConfigDocumentationTest {
                 Durations.parse(defaultOf("hooks[].timeout")).orElseThrow(),
                 Durations.parse(defaultOf("backup_dirs[].hooks[].timeout")).orElseThrow()));
         assertEquals(config.monitor().schedule(), defaultOf("monitor.schedule"));
+        assertEquals(String.valueOf(config.monitor().listThreads()), defaultOf("monitor.list_threads"));
         assertEquals(String.valueOf(config.verify().sampleFiles()), defaultOf("verify.sample_files"));
         assertEquals(config.verify().maxDownload(), ByteSizes.parse(defaultOf("verify.max_download")).orElseThrow());
         assertEquals(java.util.Optional.empty(), config.verify().schedule(), "the drill is " + defaultOf("verify.schedule"));

@@ -77,6 +77,16 @@ final class ConfigFixture implements BeforeEachCallback, AfterEachCallback {
         return new ConfigLoader(environment).load(file);
     }
 
+    /** The monitor section of the smallest valid config with this {@code monitor:} section. */
+    MonitorConfig monitor(String section) throws ConfigException {
+        return load(valid().set("monitor", section)).monitor();
+    }
+
+    /** The problems of the smallest valid config with this {@code monitor:} section. */
+    List<String> monitorProblems(String section) {
+        return problems(valid().set("monitor", section));
+    }
+
     /** The problems loading this YAML reports; fails the test when it loads. */
     List<String> problems(Object yaml) {
         write(file, yaml.toString());

@@ -97,8 +97,8 @@ class ConfigLoaderTest {
         assertEquals("duplicity", config.duplicityPath());
         assertEquals(Duration.ofHours(24), config.timeout());
         assertEquals(Duration.ofMinutes(10), config.lockWait());
-        assertEquals(new MonitorConfig("my-host-backup", Optional.empty(), List.of(), 7, "0 0 8 * * ?", List.of()),
-                config.monitor());
+        assertEquals(new MonitorConfig(List.of(MonitorConfig.Bucket.named("my-host-backup")), Optional.empty(),
+                List.of(), 7, "0 0 8 * * ?", List.of(), 8), config.monitor());
         assertEquals(Optional.empty(), config.sesEndpointUrl());
     }
 

@@ -26,25 +26,27 @@ class MonitorSectionTest {
     final ConfigFixture f = new ConfigFixture();
 
     private MonitorConfig load(String monitor) throws ConfigException {
-        return f.load(valid().set("monitor", monitor)).monitor();
+        return f.monitor(monitor);
     }
 
     private List<String> problemsOf(String monitor) {
-        return f.problems(valid().set("monitor", monitor));
+        return f.monitorProblems(monitor);
     }
+
+    private static final List<MonitorConfig.Bucket> HOST_BUCKET = List.of(MonitorConfig.Bucket.named("my-host-backup"));
 
     @Test
     void withoutSenderAndRecipientReportsGoToTheLog() throws Exception {
         MonitorConfig monitor = load("max_age_days: 3");
-        assertEquals(new MonitorConfig("my-host-backup", Optional.empty(), List.of(), 3, "0 0 8 * * ?", List.of()),
+        assertEquals(new MonitorConfig(HOST_BUCKET, Optional.empty(), List.of(), 3, "0 0 8 * * ?", List.of(), 8),
                 monitor);
         assertFalse(monitor.mailsReports());
     }
 
     @Test
     void anEmptySectionIsTheDefaults() throws Exception {
-        MonitorConfig defaults = new MonitorConfig("my-host-backup", Optional.empty(), List.of(), 7, "0 0 8 * * ?",
-                List.of());
+        MonitorConfig defaults = new MonitorConfig(HOST_BUCKET, Optional.empty(), List.of(), 7, "0 0 8 * * ?",
+                List.of(), 8);
         assertEquals(defaults, load("{}"));
         assertEquals(defaults, load(""));
     }
@@ -57,17 +59,24 @@ class MonitorSectionTest {
                 max_age_days: 2
                 schedule: 0 0 9 ? * MON-FRI
                 ignore_prefixes: [retired/host]
+                list_threads: 3
                 """);
-        assertEquals(new MonitorConfig("other-bucket", Optional.of("Backups <backup@example.com>"),
-                List.of("ops@example.com"), 2, "0 0 9 ? * MON-FRI", List.of("retired/host")), monitor);
+        assertEquals(new MonitorConfig(List.of(MonitorConfig.Bucket.named("other-bucket")),
+                Optional.of("Backups <backup@example.com>"), List.of("ops@example.com"), 2, "0 0 9 ? * MON-FRI",
+                List.of("retired/host"), 3), monitor);
         assertTrue(monitor.mailsReports());
     }
 
     @ParameterizedTest
-    @CsvSource({"s3+http://my-host-backup/host1, my-host-backup", "boto3+s3://b2/x/y, b2", "s3://b3, b3",
-        "file:///srv/backups, ''"})
+    @CsvSource({"s3+http://my-host-backup/host1, my-host-backup", "boto3+s3://b2/x/y, b2", "s3://b3, b3"})
     void theBucketDefaultsToTheBucketOfBucketUrl(String url, String bucket) throws Exception {
-        assertEquals(bucket, f.load(valid().set("bucket_url", url)).monitor().bucket());
+        assertEquals(List.of(MonitorConfig.Bucket.named(bucket)), f.load(valid().set("bucket_url", url)).monitor()
+                .buckets());
+    }
+
+    @Test
+    void aFileUrlHasNoBucketToDefaultTo() throws Exception {
+        assertEquals(List.of(), f.load(valid().set("bucket_url", "file:///srv/backups")).monitor().buckets());
     }
 
     @Test

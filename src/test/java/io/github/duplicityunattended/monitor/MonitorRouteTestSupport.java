@@ -10,6 +10,7 @@ import io.github.duplicityunattended.testsupport.RequestLog;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.SesEmulator;
 import io.github.duplicityunattended.testsupport.SharedServers;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +54,11 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         return ses.endpoint().toString();
     }
 
+    /** Where the config lists buckets; S3Proxy unless a test says otherwise. */
+    URI s3Endpoint() throws Exception {
+        return s3.endpoint();
+    }
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
         s3 = SharedServers.s3(NOW);
@@ -61,7 +67,8 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         requests = SharedServers.requests();
         requests.clear();
         log = new LogCapture("io.github.duplicityunattended.monitor", Level.INFO, true);
-        config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3, sesEndpoint(), monitorSection()));
+        config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3Endpoint(), sesEndpoint(),
+                monitorSection()));
         CamelContext context = super.createCamelContext();
         setup = new MonitorSetup(config, CLOCK, false);
         notify = new NotifySetup(config.notifications());

@@ -33,7 +33,8 @@ class MonitorSetupTest {
                 "monitor.sender", "Backups <backup@example.com>",
                 "monitor.sender-address", "backup@example.com",
                 "monitor.recipients", "ops@example.com,me@example.com"), setup.properties());
-        assertEquals(Set.of("monitor", "reportText", "failureNotice", "mailLog", "sesClient"), setup.beans().keySet());
+        assertEquals(Set.of("monitor", "listingThreads", "everyListing", "reportText", "failureNotice", "mailLog",
+                "sesClient"), setup.beans().keySet());
     }
 
     @Test
@@ -42,7 +43,8 @@ class MonitorSetupTest {
 
         assertEquals("false", setup.properties().get("monitor.mails"));
         assertEquals("/backups/host", setup.properties().get("monitor.target"));
-        assertEquals(Set.of("monitor", "reportText", "failureNotice", "mailLog"), setup.beans().keySet());
+        assertEquals(Set.of("monitor", "listingThreads", "everyListing", "reportText", "failureNotice", "mailLog"),
+                setup.beans().keySet());
     }
 
     @Test

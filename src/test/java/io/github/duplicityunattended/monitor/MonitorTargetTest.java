@@ -39,6 +39,32 @@ class MonitorTargetTest {
     }
 
     @Test
+    void eachBucketOfTheListIsATargetAndTheBucketOfBucketUrlExpectsTheDirsUnderItsPrefix() throws Exception {
+        Config config = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "s3+http://shared/host1", """
+                monitor:
+                  bucket:
+                    - web1-backup
+                    - name: shared
+                      prefix: host1/srv
+                      folders: [www, srv/data]
+                    - name: shared
+                      prefix: host2
+                      folders: [etc]
+                """));
+
+        assertEquals(List.of(
+                new MonitorTarget(MonitorTarget.Kind.S3, "web1-backup", "", List.of()),
+                new MonitorTarget(MonitorTarget.Kind.S3, "shared", "host1/srv",
+                        List.of("host1/srv/data", "host1/srv/www", "host1/srv/srv/data")),
+                new MonitorTarget(MonitorTarget.Kind.S3, "shared", "host2", List.of("host2/etc"))),
+                MonitorTarget.all(config));
+        assertEquals(List.of("web1-backup", "shared/host1/srv", "shared/host2"),
+                MonitorTarget.all(config).stream().map(MonitorTarget::reportedAs).toList());
+        assertEquals(List.of("", "host1/srv/", "host2/"),
+                MonitorTarget.all(config).stream().map(MonitorTarget::keyPrefix).toList());
+    }
+
+    @Test
     void aFileUrlIsMonitoredAsADirectory() throws Exception {
         assertEquals(new MonitorTarget(MonitorTarget.Kind.DIRECTORY, "/backups/host", List.of("etc", "srv/data")),
                 target("file:///backups/host", ""));

@@ -69,6 +69,38 @@ class ReportTextTest {
                 text.summary(MIXED));
     }
 
+    private static final MonitorReport PARTLY_LISTED = new MonitorReport("2 buckets", 7, NOW, MIXED.folders(), List.of(
+            new MonitorReport.BucketState("gone-backup", 0, Optional.of("The specified bucket does not exist")),
+            new MonitorReport.BucketState("my-host-backup", 1143, Optional.empty())));
+
+    @Test
+    void aBucketThatCouldNotBeListedComesFirstInTheMailWithItsReason() {
+        assertEquals(new Mail("Missing recent backups: 2 buckets", """
+                Some backups in 2 buckets are missing or older than 7 days, or could not be listed. Please check them.
+
+                Could not be listed (their backups were not checked):
+                * gone-backup: The specified bucket does not exist
+
+                Not backed up in over 7 days:
+                * 2026-11-10 02:00 UTC (16 days ago): my-host-backup/home
+                * never backed up: my-host-backup/var/www
+
+                Backed up within 7 days:
+                * 2026-11-20 02:00 UTC (6 days ago): my-host-backup/etc
+                """), text.staleMail(PARTLY_LISTED));
+        assertEquals("Checked 2 buckets: 1 folder(s) backed up within 7 days, 1 stale, 1 never backed up,"
+                + " 1 of 2 bucket(s) not listed", text.summary(PARTLY_LISTED));
+    }
+
+    @Test
+    void whenTheListedBucketsHoldNoBackupsTheReportSaysSoAfterThoseNotListed() {
+        MonitorReport report = new MonitorReport("2 buckets", 7, NOW, List.of(), PARTLY_LISTED.buckets());
+
+        assertEquals(List.of("Could not be listed (their backups were not checked):",
+                "* gone-backup: The specified bucket does not exist", "", "There are no backups in the others."),
+                text.lines(report));
+    }
+
     @Test
     void agesAreInWholeDaysThenHoursThenMinutes() {
         assertEquals("6 days ago", ReportText.age(Duration.ofDays(6).plusHours(23)));

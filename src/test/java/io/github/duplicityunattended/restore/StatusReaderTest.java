@@ -127,6 +127,19 @@ class StatusReaderTest {
     }
 
     @Test
+    void theStoreIsBucketUrlsWhateverBucketsTheMonitorLists() throws Exception {
+        Config config = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "s3+http://shared/host1", """
+                monitor:
+                  bucket:
+                    - web1-backup
+                    - name: shared
+                      prefix: host2
+                """));
+        BackupStore store = BackupStore.of(config);
+        assertEquals(List.of("shared/host1", Optional.empty()), List.of(store.name(), store.whyNotListed()));
+    }
+
+    @Test
     void googleCloudStorageAndOtherTargetsAreNotListedAndSaySo() throws Exception {
         Config gcs = MonitorConfigs.load(dir, MonitorConfigs.host(dir, "gs://my-host-backup", "")
                 .replace("cloud: aws", "cloud: gcp"));

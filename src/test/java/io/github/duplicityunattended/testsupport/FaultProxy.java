@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,9 @@ import java.util.function.Predicate;
  *     it ({@link #hold});</li>
  * <li>take the server down: every open and every new connection is reset at once ({@link #down}), until
  *     {@link #up};</li>
- * <li>slow uploads down to a number of bytes a second ({@link #slow}).</li>
+ * <li>slow uploads down to a number of bytes a second ({@link #slow});</li>
+ * <li>make every request wait a while before it goes on ({@link #delay}): the round trip to a remote region, for
+ *     a benchmark against a server in the same JVM (a test holds a request instead).</li>
  * </ul>
  * It listens on a port of loopback the system chose (port 0) and reports it: no other process can take it.
  */
@@ -37,6 +40,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean down;
     private volatile long bytesPerSecond;
+    private volatile Duration delay = Duration.ZERO;
 
     private FaultProxy(ServerSocket server, InetSocketAddress upstream) {
         this.server = server;
@@ -89,6 +93,11 @@ public final class FaultProxy implements AutoCloseable {
         this.bytesPerSecond = bytesPerSecond;
     }
 
+    /** From now on, every request that goes on waits this long first; {@link Duration#ZERO} for none. */
+    public void delay(Duration each) {
+        delay = each;
+    }
+
     long bytesPerSecond() {
         return bytesPerSecond;
     }
@@ -111,6 +120,7 @@ public final class FaultProxy implements AutoCloseable {
                 return false;
             }
         }
+        Thread.sleep(delay.toMillis());
         return !down;
     }
 
@@ -122,6 +132,7 @@ public final class FaultProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                client.setTcpNoDelay(true); // no Nagle wait on what is passed on: only the waits a test asks for
                 accepted.incrementAndGet();
                 ProxiedConnection connection = new ProxiedConnection(this, client, upstream);
                 if (down) {

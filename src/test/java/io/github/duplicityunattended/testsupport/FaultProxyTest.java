@@ -175,4 +175,17 @@ class FaultProxyTest {
         assertTrue(took.toMillis() >= 1900, "100,000 bytes at 50,000 a second took " + took.toMillis() + " ms");
         assertArrayEquals(body, received.get("PUT /b/slow"));
     }
+
+    @Test
+    void everyRequestWaitsAtLeastTheDelayBeforeItGoesOn() throws Exception {
+        proxy.delay(Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        assertEquals("GET /b 0", send(request("/b?list-type=2").GET().build()));
+        assertEquals("PUT /b/k 3", send(put("/b/k", new byte[3])));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(took.toMillis() >= 600, "two requests delayed 300 ms each took " + took.toMillis() + " ms");
+        assertArrayEquals(new byte[3], received.get("PUT /b/k"));
+    }
 }

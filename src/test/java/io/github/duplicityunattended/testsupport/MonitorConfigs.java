@@ -2,6 +2,7 @@ package io.github.duplicityunattended.testsupport;
 
 import io.github.duplicityunattended.config.Config;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,6 +24,11 @@ public final class MonitorConfigs {
 
     /** The config of a host backing up /etc, /home, /srv/data and /var/www to {@link SeededBucket}. */
     public static String seededBucket(Path dir, S3ProxyServer s3, String ses, String monitor) throws IOException {
+        return seededBucket(dir, s3.endpoint(), ses, monitor);
+    }
+
+    /** The same config, talking to S3 at {@code s3} (S3Proxy, or a proxy in front of it). */
+    public static String seededBucket(Path dir, URI s3, String ses, String monitor) throws IOException {
         return """
                 cloud: aws
                 gpg_key_id: 0123456789ABCDEF
@@ -43,7 +49,7 @@ public final class MonitorConfigs {
                   - source: /var/www
                 monitor:
                 %s
-                """.formatted(SeededBucket.NAME, credentials(dir), s3.endpoint(), ses, dir.resolve("cache"),
+                """.formatted(SeededBucket.NAME, credentials(dir), s3, ses, dir.resolve("cache"),
                 monitor.indent(2).stripTrailing());
     }
 

@@ -98,6 +98,7 @@ final class ProxiedConnection {
     private OutputStream serverOutput() throws IOException {
         if (server == null) {
             Socket s = new Socket();
+            s.setTcpNoDelay(true); // as the client side: no Nagle wait on what is passed on
             s.connect(upstream);
             server = s;
             open.incrementAndGet();

@@ -15,11 +15,17 @@ import java.time.format.DateTimeFormatter;
  * <li>{@code retired/old}: one full backup 400 days old (a retired dir, to be ignored)</li>
  * <li>{@code README.txt} and {@code tmp/upload.part}: objects that are no backups</li>
  * </ul>
- * Every set has its volumes and signature file beside the manifest.
+ * Every set has its volumes and signature file beside the manifest. A second host's bucket, {@link #WEB1}, holds
+ * ten keys:
+ * <ul>
+ * <li>{@code etc}: a full backup and an incremental ending 1 day 2 hours ago (recent)</li>
+ * <li>{@code srv/www}: one full backup ending 12 days ago (stale)</li>
+ * </ul>
  */
 public final class SeededBucket {
 
     public static final String NAME = "my-host-backup";
+    public static final String WEB1 = "web1-backup";
     public static final int DATA_VOLUMES = 1100;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -46,22 +52,41 @@ public final class SeededBucket {
         full(s3, "retired/old", now.minus(days(400)), 1);
     }
 
-    /** A full backup set: signatures, manifest, volumes. */
+    /** The second host's bucket, {@link #WEB1}. */
+    public static void seedWeb1(S3ProxyServer s3, Instant now) {
+        s3.createBucket(WEB1);
+        Instant etcFull = now.minus(days(5));
+        full(s3, WEB1, "etc", etcFull, 2);
+        incremental(s3, WEB1, "etc", etcFull, now.minus(days(1)).minus(hours(2)));
+        full(s3, WEB1, "srv/www", now.minus(days(12)), 1);
+    }
+
+    /** A full backup set in {@link #NAME}. */
     public static void full(S3ProxyServer s3, String folder, Instant end, int volumes) {
+        full(s3, NAME, folder, end, volumes);
+    }
+
+    /** A full backup set: signatures, manifest, volumes. */
+    public static void full(S3ProxyServer s3, String bucket, String folder, Instant end, int volumes) {
         String t = STAMP.format(end);
-        s3.put(NAME, folder + "/duplicity-full-signatures." + t + ".sigtar.gpg");
-        s3.put(NAME, folder + "/duplicity-full." + t + ".manifest.gpg");
+        s3.put(bucket, folder + "/duplicity-full-signatures." + t + ".sigtar.gpg");
+        s3.put(bucket, folder + "/duplicity-full." + t + ".manifest.gpg");
         for (int v = 1; v <= volumes; v++) {
-            s3.put(NAME, folder + "/duplicity-full." + t + ".vol" + v + ".difftar.gpg");
+            s3.put(bucket, folder + "/duplicity-full." + t + ".vol" + v + ".difftar.gpg");
         }
     }
 
-    /** An incremental backup set from {@code start} to {@code end}: signatures, manifest, one volume. */
+    /** An incremental backup set in {@link #NAME}. */
     public static void incremental(S3ProxyServer s3, String folder, Instant start, Instant end) {
+        incremental(s3, NAME, folder, start, end);
+    }
+
+    /** An incremental backup set from {@code start} to {@code end}: signatures, manifest, one volume. */
+    public static void incremental(S3ProxyServer s3, String bucket, String folder, Instant start, Instant end) {
         String t = STAMP.format(start) + ".to." + STAMP.format(end);
-        s3.put(NAME, folder + "/duplicity-new-signatures." + t + ".sigtar.gpg");
-        s3.put(NAME, folder + "/duplicity-inc." + t + ".manifest.gpg");
-        s3.put(NAME, folder + "/duplicity-inc." + t + ".vol1.difftar.gpg");
+        s3.put(bucket, folder + "/duplicity-new-signatures." + t + ".sigtar.gpg");
+        s3.put(bucket, folder + "/duplicity-inc." + t + ".manifest.gpg");
+        s3.put(bucket, folder + "/duplicity-inc." + t + ".vol1.difftar.gpg");
     }
 
     private static Duration days(long n) {

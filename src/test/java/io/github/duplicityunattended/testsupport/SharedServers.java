@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Servers every test of a JVM shares, each started on first use and stopped when the JVM ends: S3Proxy holding
- * {@link SeededBucket} (one server for each instant the bucket is seeded at), one SES emulator, and an endpoint
- * where no server runs.
+ * the buckets of {@link SeededBucket} (one server for each instant they are seeded at), one SES emulator, and an
+ * endpoint where no server runs.
  */
 public final class SharedServers {
 
@@ -23,7 +23,7 @@ public final class SharedServers {
     }
 
     /**
-     * S3Proxy holding the bucket seeded with backups that end at known times before {@code seededAt}: the same
+     * S3Proxy holding the buckets seeded with backups that end at known times before {@code seededAt}: the same
      * server for the same instant, another for another instant.
      */
     public static synchronized S3ProxyServer s3(Instant seededAt) throws Exception {
@@ -37,6 +37,7 @@ public final class SharedServers {
             }
             s3 = S3ProxyServer.startInMemory();
             SeededBucket.seed(s3, seededAt);
+            SeededBucket.seedWeb1(s3, seededAt);
             SEEDED.put(seededAt, s3);
             Runtime.getRuntime().addShutdownHook(new Thread(closing(s3)));
         }
