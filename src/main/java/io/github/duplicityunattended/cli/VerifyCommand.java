@@ -5,7 +5,9 @@ import io.github.duplicityunattended.app.Reply;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.duplicity.DuplicityProbe;
 import io.github.duplicityunattended.exec.StreamingExecutor;
+import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorSetup;
+import io.github.duplicityunattended.notify.NotifySetup;
 import io.github.duplicityunattended.restore.DrillReport;
 import io.github.duplicityunattended.restore.RestoreChecks;
 import io.github.duplicityunattended.restore.RestoreSetup;
@@ -50,8 +52,10 @@ final class VerifyCommand {
         MonitorSetup monitor = new MonitorSetup(config, clock, false);
         Reply reply;
         try (StopHook stopping = StopHook.install(executor::stop)) {
-            reply = new Application(List.of(restore, verify, monitor), args.routes(), false)
-                    .request("direct:verify-run", dir);
+            // the drill's notice goes through the monitor's notify route, which also tells the notify and
+            // metrics flows
+            reply = new Application(List.of(restore, verify, monitor, new NotifySetup(config.notifications()),
+                    new MetricsSetup(config, clock, false)), args.routes(), false).request("direct:verify-run", dir);
         }
         if (reply.body().orElse(null) instanceof DrillReport report) {
             return report.isFailed() ? ExitCode.FAILED : ExitCode.OK;

@@ -208,8 +208,8 @@ class CommandLineIT {
         Path routes = Files.createDirectories(tmp.resolve("my-routes"));
         String flow = Files.readString(Path.of("routes/backup.camel.yaml"));
         String indent = " ".repeat(20);
-        String edited = flow.replace(indent + "- to: direct:dir-step\n",
-                indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:dir-step\n");
+        String edited = flow.replace(indent + "- to: direct:dir-backup\n",
+                indent + "- log: \"custom step before ${body}\"\n" + indent + "- to: direct:dir-backup\n");
         assertTrue(!edited.equals(flow), "the edit did not apply");
         Files.writeString(routes.resolve("backup.camel.yaml"), edited);
         for (String other : java.util.List.of("monitor", "notify", "metrics")) {
