@@ -72,6 +72,8 @@ public final class MetricsSetup implements Flow {
     @Override
     public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
+        // a daemon that serves them and a textfile read them; with neither, recording them is work for no one
+        p.put("metrics.recorded", String.valueOf(serves || config.textfile().isPresent()));
         config.listen().filter(l -> serves).ifPresent(listen -> {
             p.put("camel.management.enabled", "true");
             p.put("camel.management.host", listen.host());

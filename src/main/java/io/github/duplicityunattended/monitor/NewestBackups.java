@@ -17,10 +17,11 @@ public final class NewestBackups {
 
     public void accept(String key) {
         keys++;
-        int slash = key.lastIndexOf('/');
-        String folder = slash < 0 ? "" : key.substring(0, slash);
-        ManifestName.endTime(key.substring(slash + 1))
-                .ifPresent(end -> newest.merge(folder, end, (a, b) -> a.isAfter(b) ? a : b));
+        // a manifest's name holds no '/', so the whole key ends as its name does; only manifests are split
+        ManifestName.endTime(key).ifPresent(end -> {
+            int slash = key.lastIndexOf('/');
+            newest.merge(slash < 0 ? "" : key.substring(0, slash), end, (a, b) -> a.isAfter(b) ? a : b);
+        });
     }
 
     /** Folder to the end time of its newest backup set, sorted by folder. */

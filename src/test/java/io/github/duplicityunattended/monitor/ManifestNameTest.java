@@ -33,4 +33,31 @@ class ManifestNameTest {
     void aTimestampThatIsNoDateIsNoManifest() {
         assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.20241301T020000Z.manifest.gpg"));
     }
+
+    @Test
+    void aTimestampOfOtherCharactersThanDigitsIsNoManifest() {
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.2024O101T020000Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.20240101X020000Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.20240101T02000\u0661Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full-20240101T020000Z.manifest.gpg"));
+    }
+
+    @Test
+    void aNameShorterThanATimestampIsNoManifest() {
+        assertEquals(Optional.empty(), ManifestName.endTime("T020000Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime(".manifest.gpg"));
+    }
+
+    @Test
+    void aDayThatNoMonthHasIsNoManifest() {
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.20240230T020000Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime("duplicity-full.20240101T240000Z.manifest.gpg"));
+    }
+
+    @Test
+    void aWholeKeyGivesWhatItsBaseNameGives() {
+        assertEquals(Optional.of(Instant.parse("2024-01-01T02:00:00Z")),
+                ManifestName.endTime("host/etc/duplicity-full.20240101T020000Z.manifest.gpg"));
+        assertEquals(Optional.empty(), ManifestName.endTime("host/2024/0101T020000Z.manifest.gpg"));
+    }
 }
