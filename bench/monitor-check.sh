@@ -4,7 +4,9 @@
 # starts it (its ExecStart's options, the class archive its ExecStartPre makes with a --start-only run):
 #   5. the daemon's RSS (/proc/PID/status VmRSS) 10 s after a scheduled check of the bucket, and its peak (VmHWM);
 #   6. the CPU time (user + sys) of a whole `java -jar --check` process, against the original monitor's loop
-#      (boto3, bench/original-monitor-loop.py) listing the same bucket.
+#      (boto3, bench/original-monitor-loop.py) listing the same bucket; and the CPU time the running daemon
+#      spends on its scheduled check (/proc/PID/stat, from before the check to 10 s after its report), which
+#      is what a check costs as the shipped daemon unit runs it.
 # Each figure: the median of each side over interleaved rounds (the order alternates), and the median of the
 # ratios pair by pair. The machine may be shared: quote ratios, not absolute times.
 # Usage: bench/monitor-check.sh [ROUNDS [FOLDERS [KEYS_PER_FOLDER]]] (default 5 rounds, 1000 folders of 20 keys).
@@ -98,7 +100,7 @@ done
 
 # Daemons: default and shipped at once, a check 15 s after they start, VmRSS 10 s after its report.
 echo "5. daemon RSS after a check: $rounds rounds"
-declare -A rss=([default]="" [shipped]="") hwm=([default]="" [shipped]="")
+declare -A rss=([default]="" [shipped]="") hwm=([default]="" [shipped]="") dcpu=([default]="" [shipped]="")
 r_rss=""
 for round in $(seq 1 "$rounds"); do
     config "$out/daemon.yaml" "$(date -d "@$(($(date +%s) + 15))" '+%-S %-M %-H %-d %-m ? %Y')"
@@ -107,6 +109,11 @@ for round in $(seq 1 "$rounds"); do
         if [[ $side == default ]]; then opts=(); else opts=("${shipped[@]}"); fi
         java "${opts[@]}" -jar "$jar" --config "$out/daemon.yaml" >"$out/daemon.$side.log" 2>&1 &
         pids[$side]=$!
+    done
+    declare -A ticks=()
+    for side in default shipped; do # the daemons' CPU time so far (user + sys, clock ticks): the check is 15 s away
+        until grep -q 'Backup checks of' "$out/daemon.$side.log"; do sleep 0.2; done
+        ticks[$side]=$(awk '{ print $14 + $15 }' "/proc/${pids[$side]}/stat")
     done
     for side in default shipped; do
         until grep -q 'object(s) listed' "$out/daemon.$side.log"; do
@@ -120,6 +127,8 @@ for round in $(seq 1 "$rounds"); do
         now[$side]=$(awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/${pids[$side]}/status")
         rss[$side]+="${now[$side]} "
         hwm[$side]+="$(awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/${pids[$side]}/status") "
+        dcpu[$side]+="$(awk -v t0="${ticks[$side]}" -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 - t0) / hz }' \
+            "/proc/${pids[$side]}/stat") "
         kill "${pids[$side]}"; wait "${pids[$side]}" 2>/dev/null || true
     done
     r_rss+="$(ratio "${now[shipped]}" "${now[default]}") "
@@ -129,6 +138,8 @@ printf '%-52s %9s %9s %9s %7s\n' figure boto3 default shipped ratio
 printf '%-52s %9s %9s %9s %7s\n' "6. --check of $((folders * per_folder)) keys, process CPU (s)" "$(m "${c[boto3]}")" \
     "$(m "${c[default]}")" "$(m "${c[shipped]}")" ""
 printf '%-52s %9s %9s %9s\n' "   CPU / the boto3 loop's (ratio)" "" "$(m "$r_default")" "$(m "$r_shipped")"
+printf '%-52s %9s %9s %9s\n' "   CPU of the running daemon's scheduled check (s)" "" "$(m "${dcpu[default]}")" \
+    "$(m "${dcpu[shipped]}")"
 printf '%-52s %9s %9s %9s %7.2f\n' "5. daemon RSS 10 s after a check (MiB)" "" "$(m "${rss[default]}")" \
     "$(m "${rss[shipped]}")" "$(m "$r_rss")"
 printf '%-52s %9s %9s %9s\n' "   peak RSS, VmHWM (MiB)" "" "$(m "${hwm[default]}")" "$(m "${hwm[shipped]}")"
