@@ -49,6 +49,11 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
     /** The test's {@code monitor:} section. */
     abstract String monitorSection();
 
+    /** Top-level config keys after the monitor section; none unless a test says otherwise. */
+    String moreConfig() {
+        return "";
+    }
+
     /** Where the config sends mail; the emulator unless a test says otherwise. */
     String sesEndpoint() {
         return ses.endpoint().toString();
@@ -68,7 +73,7 @@ abstract class MonitorRouteTestSupport extends CamelTestSupport {
         requests.clear();
         log = new LogCapture("io.github.duplicityunattended.monitor", Level.INFO, true);
         config = MonitorConfigs.load(dir, MonitorConfigs.seededBucket(dir, s3Endpoint(), sesEndpoint(),
-                monitorSection()));
+                monitorSection()) + moreConfig());
         CamelContext context = super.createCamelContext();
         setup = new MonitorSetup(config, CLOCK, false);
         notify = new NotifySetup(config.notifications());

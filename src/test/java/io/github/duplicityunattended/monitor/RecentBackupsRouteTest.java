@@ -1,6 +1,7 @@
 package io.github.duplicityunattended.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +27,14 @@ class RecentBackupsRouteTest extends MonitorRouteTestSupport {
                 + " 0 never backed up (1143 object(s) listed)"), log.lines());
         assertEquals(List.of("my-host-backup/etc", "my-host-backup/home", "my-host-backup/srv/data"),
                 report.folders().stream().map(FolderState::location).toList());
+    }
+
+    @Test
+    void withNeitherAMetricsServerNorATextfileACheckRecordsNoMetrics() throws Exception {
+        template.requestBody("direct:monitor-check", (Object) null, MonitorReport.class);
+
+        String scraped = metrics.registry().scrape();
+        assertFalse(scraped.contains("duplicity_unattended_monitor"), scraped);
+        assertFalse(scraped.contains("newest_backup"), scraped);
     }
 }

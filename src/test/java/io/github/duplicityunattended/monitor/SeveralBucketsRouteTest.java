@@ -33,6 +33,12 @@ class SeveralBucketsRouteTest extends MonitorRouteTestSupport {
                 """;
     }
 
+    /** The metrics are recorded: node_exporter reads them from a textfile. */
+    @Override
+    String moreConfig() {
+        return "metrics:\n  textfile: " + dir.resolve("duplicity_unattended.prom") + "\n";
+    }
+
     /** The text with S3's request id (and what follows it) left out of the unlisted bucket's line. */
     private static String withoutRequestId(String text) {
         return text.replaceAll("(Status Code: 404)[^\\n]*", "$1");
