@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The monitor's metrics: when it last checked and whether it could list every bucket, each bucket (label
@@ -21,13 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CheckMetrics {
 
-    private final MeterRegistry registry;
+    private final Supplier<? extends MeterRegistry> registry;
     private final Clock clock;
     private final Map<String, MultiGauge> gauges = new ConcurrentHashMap<>();
     private volatile String problem;
     private volatile List<String> buckets = List.of();
 
-    public CheckMetrics(MeterRegistry registry, Clock clock) {
+    /** @param registry the registry, asked for at the first check: a process that records none never makes it */
+    public CheckMetrics(Supplier<? extends MeterRegistry> registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
@@ -95,6 +97,6 @@ public final class CheckMetrics {
 
     private MultiGauge gauge(String name, String unit, String help) {
         return gauges.computeIfAbsent(name, n -> MultiGauge.builder(RunMetrics.PREFIX + "monitor." + n)
-                .description(help).baseUnit(unit).register(registry));
+                .description(help).baseUnit(unit).register(registry.get()));
     }
 }

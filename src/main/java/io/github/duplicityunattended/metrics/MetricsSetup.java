@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -18,6 +19,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListener;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.util.function.Suppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,9 @@ public final class MetricsSetup implements Flow {
     private static final Logger LOG = LoggerFactory.getLogger("duplicity-unattended");
     private final MetricsConfig config;
     private final boolean serves;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Made when first recorded into (or served): a process that records no metrics never loads Micrometer. */
+    private final Supplier<PrometheusMeterRegistry> registry =
+            Suppliers.memorize(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     private final RunMetrics runs;
     private final CheckMetrics checks;
     private final Clock clock;
@@ -64,7 +68,7 @@ public final class MetricsSetup implements Flow {
         beans.put("metricsTextfile", new MetricsTextfile(config.textfile(), registry));
         if (serves) {
             // Camel's metrics service takes the registry bound under this name, so ours are served with Camel's
-            beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+            beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, registry.get());
         }
         return beans;
     }
@@ -115,6 +119,6 @@ public final class MetricsSetup implements Flow {
 
     /** The registry: what /observe/metrics and the textfile show of the runs and checks. */
     public PrometheusMeterRegistry registry() {
-        return registry;
+        return registry.get();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,12 +27,12 @@ public final class MetricsTextfile {
     private static final Pattern SUCCESS = Pattern.compile(
             "^duplicity_unattended_last_success_timestamp_seconds\\{dir=\"((?:[^\"\\\\]|\\\\.)*)\",?\\} (\\S+)$");
     private final Optional<Path> target;
-    private final PrometheusMeterRegistry registry;
+    private final Supplier<PrometheusMeterRegistry> registry;
 
     /**
      * @param file where to write; empty: nowhere ({@code metrics.textfile} is not set)
      */
-    public MetricsTextfile(Optional<Path> file, PrometheusMeterRegistry registry) {
+    public MetricsTextfile(Optional<Path> file, Supplier<PrometheusMeterRegistry> registry) {
         this.target = file;
         this.registry = registry;
     }
@@ -43,7 +44,7 @@ public final class MetricsTextfile {
     private void write(Path file) {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, registry.scrape(), StandardCharsets.UTF_8);
+            Files.writeString(temp, registry.get().scrape(), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.debug("Wrote the metrics to {}", file);
         } catch (IOException | RuntimeException e) {

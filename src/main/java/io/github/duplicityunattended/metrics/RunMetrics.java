@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,7 +26,7 @@ import java.util.function.ToDoubleFunction;
 public final class RunMetrics {
 
     static final String PREFIX = "duplicity_unattended.";
-    private final MeterRegistry registry;
+    private final Supplier<? extends MeterRegistry> registry;
     private final Clock clock;
     private final Map<String, Double> lastSuccess = new ConcurrentHashMap<>();
     private final List<MultiGauge.Row<?>> none = List.of();
@@ -38,10 +39,12 @@ public final class RunMetrics {
     }
 
     /**
+     * @param registry    the registry, asked for when something is recorded: a process that records none never
+     *                    makes it
      * @param lastSuccess the end of each dir's last successful backup as an earlier process recorded it (the
      *                    previous textfile), so a one-off run that fails does not lose it
      */
-    public RunMetrics(MeterRegistry registry, Map<String, Double> lastSuccess, Clock clock) {
+    public RunMetrics(Supplier<? extends MeterRegistry> registry, Map<String, Double> lastSuccess, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.lastSuccess.putAll(lastSuccess);
@@ -112,7 +115,7 @@ public final class RunMetrics {
 
     private MultiGauge gauge(String name, String unit, String help) {
         return gauges.computeIfAbsent(name, n -> MultiGauge.builder(PREFIX + n).description(help).baseUnit(unit)
-                .register(registry));
+                .register(registry.get()));
     }
 
     static double seconds(Instant t) {

@@ -23,7 +23,7 @@ class CheckMetricsTest {
     private static final Instant NOW = Instant.parse("2030-06-15T08:00:00Z");
     private static final String LISTED = "duplicity_unattended_monitor_bucket_listed";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final CheckMetrics metrics = new CheckMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CheckMetrics metrics = new CheckMetrics(() -> registry, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static MonitorReport.BucketState listed(String bucket, long objects) {
         return new MonitorReport.BucketState(bucket, objects, Optional.empty());
