@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.ses.SesClientBuilder;
 /**
  * The monitor's AWS clients, built from the config: the credentials of {@code aws_config_file} (else the
  * AWS default chain), {@code aws_region} (else the SDK's default, else us-east-1), and the endpoint overrides.
- * Secrets stay inside the credentials provider: never in an endpoint URI, a log line or a message.
+ * Secrets stay inside the credentials provider: never in an endpoint URI, a log line or a message. Both talk HTTP
+ * through the JDK's own HttpURLConnection (the SDK's url-connection-client), which a check's few requests need no
+ * more than: the Apache client would load some 180 classes more.
  */
 public final class AwsClients {
 
@@ -38,7 +40,7 @@ public final class AwsClients {
         S3ClientBuilder builder = S3Client.builder()
                 .credentialsProvider(credentials(config))
                 .region(region(config))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
                 .overrideConfiguration(timeouts());
         config.s3EndpointUrl().ifPresentOrElse(url -> builder.endpointOverride(url).forcePathStyle(true),
                 () -> builder.crossRegionAccessEnabled(config.awsRegion().isEmpty()));
@@ -50,7 +52,7 @@ public final class AwsClients {
         SesClientBuilder builder = SesClient.builder()
                 .credentialsProvider(credentials(config))
                 .region(region(config))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
                 .overrideConfiguration(timeouts().toBuilder().addExecutionInterceptor(new Utf8Charset()).build());
         config.sesEndpointUrl().ifPresent(builder::endpointOverride);
         return builder.build();
