@@ -137,7 +137,7 @@ done
 printf '%-52s %9s %9s %9s %7s\n' figure boto3 default shipped ratio
 printf '%-52s %9s %9s %9s %7s\n' "6. --check of $((folders * per_folder)) keys, process CPU (s)" "$(m "${c[boto3]}")" \
     "$(m "${c[default]}")" "$(m "${c[shipped]}")" ""
-printf '%-52s %9s %9s %9s\n' "   CPU / the boto3 loop's (ratio)" "" "$(m "$r_default")" "$(m "$r_shipped")"
+printf '%-52s %9s %9.2f %9.2f\n' "   CPU / the boto3 loop's (ratio)" "" "$(m "$r_default")" "$(m "$r_shipped")"
 printf '%-52s %9s %9s %9s\n' "   CPU of the running daemon's scheduled check (s)" "" "$(m "${dcpu[default]}")" \
     "$(m "${dcpu[shipped]}")"
 printf '%-52s %9s %9s %9s %7.2f\n' "5. daemon RSS 10 s after a check (MiB)" "" "$(m "${rss[default]}")" \
