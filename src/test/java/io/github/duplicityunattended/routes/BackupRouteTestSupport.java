@@ -11,7 +11,6 @@ import io.github.duplicityunattended.run.RunLock;
 import io.github.duplicityunattended.testsupport.Configs;
 import io.github.duplicityunattended.testsupport.Flows;
 import io.github.duplicityunattended.testsupport.ScriptedDuplicity;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs routes/backup.camel.yaml wired as the program wires it (the backup and monitor flows' own setups), with a
@@ -30,6 +30,10 @@ import org.apache.camel.test.junit5.CamelTestSupport;
  * test. A subclass names the dirs to back up.
  */
 abstract class BackupRouteTestSupport extends CamelTestSupport {
+
+    /** The test\'s own dir (config, cache, scripted duplicity), removed after it. */
+
+    @TempDir
 
     Path tmp;
     ScriptedDuplicity duplicity;
@@ -61,7 +65,6 @@ abstract class BackupRouteTestSupport extends CamelTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        tmp = Files.createTempDirectory("backup-route");
         duplicity = ScriptedDuplicity.create(tmp);
         config = Configs.load(tmp, """
                 cloud: aws

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     static final Instant BACKUP = Instant.parse("2026-11-25T02:00:00Z");
+    /** The test\'s own dir (config, cache, scripted duplicity), removed after it. */
+    @TempDir
     Path tmp;
     Path source;
     Config config;
@@ -50,7 +53,6 @@ class DrillRouteWithScriptedDuplicityTest extends CamelTestSupport {
 
     @Override
     protected void doPreSetup() throws Exception {
-        tmp = Files.createTempDirectory("drill-route");
         source = Files.createDirectories(tmp.resolve("src"));
         Path copy = Files.createDirectories(tmp.resolve("as backed up"));
         for (String name : List.of("a.txt", "b.txt", "c.txt")) {
