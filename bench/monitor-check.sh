@@ -62,16 +62,13 @@ echo "S3Proxy at $endpoint: $folders folders of $per_folder keys in my-host-back
 python3 "$root/bench/original-monitor-loop.py" "$endpoint" my-host-backup >/dev/null 2>&1 || true # warm S3Proxy
 
 unit="$root/systemd/duplicity-unattended.service"
-read -r -a shipped <<<"$(sed -n '/^ExecStart=/,/-jar/p' "$unit" | grep -o -- '-X[^ ]*' | grep -v SharedArchiveFile | tr '\n' ' ')"
+mapfile -t shipped < <(unit_jvm_options "$unit")
 archive="$out/classes.jsa"
 java "${shipped[@]}" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --config "$out/check.yaml" --start-only \
     >/dev/null 2>&1
 shipped+=("-XX:SharedArchiveFile=$archive")
 echo "Shipped JVM options: ${shipped[*]}"
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-# shellcheck disable=SC2086 # the lists are space-separated numbers, split on purpose
-m() { printf '%s\n' $1 | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 cpu() { # the CPU seconds of one command
     /usr/bin/time -f "%U %S" -o "$out/cpu" "$@" >"$out/cpu.out" 2>&1 || true

@@ -58,7 +58,7 @@ YAML
 
 # The shipped JVM options: the once unit's ExecStart, the archive in this benchmark's dir.
 unit="$root/systemd/duplicity-unattended-once.service"
-read -r -a shipped <<<"$(sed -n '/^ExecStart=/,/-jar/p' "$unit" | grep -o -- '-X[^ ]*' | grep -v SharedArchiveFile | tr '\n' ' ')"
+mapfile -t shipped < <(unit_jvm_options "$unit")
 archive="$out/classes.jsa"
 shipped+=("-XX:SharedArchiveFile=$archive")
 default=()
@@ -69,7 +69,6 @@ echo "Making the class archive with the units' training run (--start-only)"
     --config "$out/backup.yaml" --start-only >/dev/null
 [[ -s $archive ]] || { echo "no class archive was made" >&2; exit 1; }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 # one --once run: prints "ms-to-first-call cpu-seconds"
 once() { # $1 config, then JVM options
     local config=$1 t0; shift
@@ -100,8 +99,6 @@ for round in $(seq 1 "$runs"); do
     mails_default+="$(awk -v a="${this[mails.default]% *}" -v b="${this[backup.default]% *}" 'BEGIN { print a / b }') "
     mails_shipped+="$(awk -v a="${this[mails.shipped]% *}" -v b="${this[backup.shipped]% *}" 'BEGIN { print a / b }') "
 done
-# shellcheck disable=SC2086 # the lists are space-separated numbers, split on purpose
-m() { printf '%s\n' $1 | median; }
 printf '%-58s %10s %10s %8s\n' figure default shipped ratio
 printf '%-58s %10s %10s %8.2f\n' "1. java -jar to first duplicity call, backup-only (ms)" \
     "$(m "${ms[backup.default]}")" "$(m "${ms[backup.shipped]}")" "$(m "$ratios_start")"
