@@ -13,6 +13,5 @@ mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=bench/out/cl
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 exec java -Xmx1g \
   -Daws.requestChecksumCalculation=WHEN_REQUIRED -Daws.responseChecksumValidation=WHEN_REQUIRED \
-  -Dlog4j2.level=WARN \
   -cp "target/test-classes:target/classes:$(cat bench/out/classpath.txt)" \
   io.github.duplicityunattended.bench.MonitorBucketsBench "$@"

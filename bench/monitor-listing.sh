@@ -13,6 +13,5 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 exec java -Xmx1g \
   -Daws.requestChecksumCalculation=WHEN_REQUIRED -Daws.responseChecksumValidation=WHEN_REQUIRED \
-  -Dlog4j2.level=WARN \
   -cp "target/test-classes:target/classes:$(cat bench/out/classpath.txt)" \
   io.github.duplicityunattended.bench.MonitorListingBench "$folders" "${sizes[@]}"

@@ -33,6 +33,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        LogSetup.install();
         System.exit(new Launcher(System.out, System.err, System.getenv()).run(args));
     }
 
@@ -47,7 +48,7 @@ public final class Launcher {
         }
         if (args.action() == Arguments.Action.CHECK || args.action() == Arguments.Action.STATUS) {
             // the report is the output on stdout (Nagios style, or JSON); log lines go to stderr
-            System.setProperty("duplicity-unattended.log.target", "SYSTEM_ERR");
+            LogSetup.reportOnStandardOutput();
         }
         LogSetup.style(environment);
         if (args.action() == Arguments.Action.HELP) {

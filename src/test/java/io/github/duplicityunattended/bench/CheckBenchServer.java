@@ -1,13 +1,13 @@
 package io.github.duplicityunattended.bench;
 
+import io.github.duplicityunattended.app.LogSetup;
+import io.github.duplicityunattended.config.LogLevel;
 import io.github.duplicityunattended.testsupport.S3ProxyServer;
 import io.github.duplicityunattended.testsupport.SeededBucket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * The S3 side of bench/monitor-check.sh, in a JVM of its own so that the clients' CPU time and memory are theirs
@@ -25,7 +25,8 @@ public final class CheckBenchServer {
         Path endpointFile = Path.of(args[0]);
         int folders = Integer.parseInt(args[1]);
         int perFolder = Integer.parseInt(args[2]);
-        Configurator.setRootLevel(Level.WARN);
+        LogSetup.install();
+        LogSetup.level(LogLevel.QUIET);
         try (S3ProxyServer s3 = S3ProxyServer.startInMemory()) {
             // the seed's newest sets end 11 to 20 days before the instant given
             MonitorListingBench.seed(s3, SeededBucket.NAME, folders, perFolder,

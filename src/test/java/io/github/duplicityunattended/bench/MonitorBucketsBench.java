@@ -1,5 +1,7 @@
 package io.github.duplicityunattended.bench;
 
+import io.github.duplicityunattended.app.LogSetup;
+import io.github.duplicityunattended.config.LogLevel;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.metrics.MetricsSetup;
 import io.github.duplicityunattended.monitor.MonitorReport;
@@ -28,8 +30,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Seeds {@code buckets} buckets of {@code keys} keys each on S3Proxy (in memory, in this JVM), then lists them all
@@ -64,7 +64,8 @@ public final class MonitorBucketsBench {
         if (threads.size() == 1) {
             threads.add(8);
         }
-        Configurator.setRootLevel(Level.WARN);
+        LogSetup.install();
+        LogSetup.level(LogLevel.QUIET);
         RequestLog requests = new RequestLog();
         try (S3ProxyServer s3 = S3ProxyServer.startInMemory(); FaultProxy proxy = FaultProxy.start(s3.endpoint())) {
             List<String> names = IntStream.rangeClosed(1, buckets).mapToObj("host%03d-backup"::formatted).toList();

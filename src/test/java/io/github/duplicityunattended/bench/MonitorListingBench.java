@@ -1,5 +1,7 @@
 package io.github.duplicityunattended.bench;
 
+import io.github.duplicityunattended.app.LogSetup;
+import io.github.duplicityunattended.config.LogLevel;
 import com.sun.management.ThreadMXBean;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.monitor.Monitor;
@@ -16,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Lists a bucket of {@code keys} objects in {@code folders} folders on S3Proxy with the monitor's own check
@@ -39,7 +39,8 @@ public final class MonitorListingBench {
         int folders = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int[] sizes = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt)
                 .toArray() : new int[] {100_000};
-        Configurator.setRootLevel(Level.WARN);
+        LogSetup.install();
+        LogSetup.level(LogLevel.QUIET);
         System.out.printf("%-8s %-8s %-14s %-12s %-8s %-16s %-15s %-15s%n", "keys", "folders", "list requests",
                 "object GETs", "wall ms", "monitor CPU ms", "report held", "allocated");
         for (int keys : sizes) {

@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.logging.log4j.Level;
+import java.util.logging.Level;
 import org.junit.jupiter.api.io.TempDir;
 import io.github.duplicityunattended.testsupport.UsesInstalledTools;
 

@@ -17,7 +17,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
-import org.apache.logging.log4j.Level;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,7 +119,7 @@ class NotifyRouteTest extends CamelTestSupport {
     @Test
     void anUnreachableEndpointIsOneErrorLinePerRequestWithoutTheSecretAndTheSenderGoesOn() throws Exception {
         receiver.close();
-        try (LogCapture log = new LogCapture("io.github.duplicityunattended.notify", Level.DEBUG, false)) {
+        try (LogCapture log = new LogCapture("io.github.duplicityunattended.notify", Level.FINE, false)) {
             Object reply = template.requestBody("direct:notify-event", backup(NotifyEvent.Status.FAILED, "x"));
 
             assertEquals(NotifyEvent.Status.FAILED, ((NotifyEvent) reply).status(), "the event comes back");

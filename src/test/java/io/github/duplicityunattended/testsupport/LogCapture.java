@@ -1,20 +1,19 @@
 package io.github.duplicityunattended.testsupport;
 
+import io.github.duplicityunattended.app.DirLogContext;
+import io.github.duplicityunattended.app.LogLine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.slf4j.MDC;
 
 /**
  * Keeps, in memory, every event one logger (and those below it) writes at or above a level, until closed. A
  * line's text is what the console shows after the level: the message, after the dir it concerns when a route
- * was working on one ({@code [/srv/data] ...}).
+ * was working on one ({@code [/srv/data] ...}); its level as slf4j names it (ERROR, WARN, INFO, DEBUG).
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -23,37 +22,45 @@ public final class LogCapture implements AutoCloseable {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
-    private final String name = "capture-" + System.identityHashCode(this);
-    private final LoggerConfig target;
-    private final boolean added;
+    private final Logger target;
+    private final Level levelBefore;
+    private final boolean parentsBefore;
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord event) {
+            if (!isLoggable(event)) {
+                return;
+            }
+            String dir = MDC.get(DirLogContext.KEY);
+            lines.add(new Line(event.getMillis(), LogLine.name(event.getLevel()),
+                    (dir == null ? "" : "[" + dir + "] ") + formatter.formatMessage(event)));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final LogLine formatter = new LogLine(false);
 
     /**
      * @param logger   the logger's name; "" for the root logger (everything that reaches the console)
+     * @param level    the least level kept; a named logger logs from this level on while the capture is open
      * @param additive whether the events also still go to the console
      */
     public LogCapture(String logger, Level level, boolean additive) {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        AbstractAppender appender = new AbstractAppender(name, null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                String dir = event.getContextData().getValue("dir");
-                lines.add(new Line(event.getTimeMillis(), event.getLevel().name(),
-                        (dir == null ? "" : "[" + dir + "] ") + event.getMessage().getFormattedMessage()));
-            }
-        };
-        appender.start();
-        LoggerConfig existing = logger.isEmpty() ? config.getRootLogger() : config.getLoggers().get(logger);
-        added = existing == null;
-        target = added ? new LoggerConfig(logger, level, additive) : existing;
+        target = Logger.getLogger(logger);
+        levelBefore = target.getLevel();
+        parentsBefore = target.getUseParentHandlers();
+        handler.setLevel(level);
         if (!logger.isEmpty()) {
             target.setLevel(level);
+            target.setUseParentHandlers(additive);
         }
-        target.addAppender(appender, level, null);
-        if (added) {
-            config.addLogger(logger, target);
-        }
-        context.updateLoggers();
+        target.addHandler(handler);
     }
 
     /** Everything that reaches the console at INFO and above. */
@@ -82,7 +89,10 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        target.removeAppender(name);
-        ((LoggerContext) LogManager.getContext(false)).updateLoggers();
+        target.removeHandler(handler);
+        if (!target.getName().isEmpty()) {
+            target.setLevel(levelBefore);
+            target.setUseParentHandlers(parentsBefore);
+        }
     }
 }

@@ -3,7 +3,7 @@ package io.github.duplicityunattended.testsupport;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.logging.log4j.Level;
+import java.util.logging.Level;
 
 /**
  * S3Proxy's own request log: every request its handler receives, as it logs them at DEBUG
@@ -37,7 +37,7 @@ public final class RequestLog {
 
     /** Starts keeping S3Proxy's requests; make it before S3Proxy starts. */
     public RequestLog() {
-        this.log = new LogCapture(LOGGER, Level.DEBUG, false);
+        this.log = new LogCapture(LOGGER, Level.FINE, false);
     }
 
     /** Every request since the last {@link #clear()}. */
