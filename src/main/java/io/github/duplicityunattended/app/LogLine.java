@@ -42,17 +42,20 @@ public final class LogLine extends Formatter {
             TIME.formatTo(record.getInstant(), line);
             line.append(' ').append(level).append(" ".repeat(6 - level.length()));
         }
-        String dir = MDC.get(DirLogContext.KEY);
-        if (dir != null && !dir.isEmpty()) {
-            line.append('[').append(dir).append("] ");
-        }
-        line.append(formatMessage(record));
+        line.append(text(record));
         Throwable thrown = record.getThrown();
         if (thrown != null) {
             String trace = stackTrace(thrown);
             line.append(journal ? " " + String.join(" | ", trace.strip().split("\\R")) : "\n" + trace.stripTrailing());
         }
         return line.append('\n').toString();
+    }
+
+    /** The event's text, what follows the level: the message, after the dir it concerns when there is one. */
+    public String text(LogRecord record) {
+        String dir = MDC.get(DirLogContext.KEY);
+        String message = formatMessage(record);
+        return dir == null || dir.isEmpty() ? message : "[" + dir + "] " + message;
     }
 
     /** The level as slf4j, and so the code that logs, names it: ERROR, WARN, INFO, DEBUG or TRACE. */

@@ -1,8 +1,6 @@
 package io.github.duplicityunattended.app;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.LogManager;
 
 /**
@@ -19,7 +17,7 @@ public final class LogManagerKeptToTheEnd extends LogManager {
 
     @Override
     public void readConfiguration() throws IOException {
-        readConfiguration(new ByteArrayInputStream(LogSetup.DEFAULTS.getBytes(StandardCharsets.ISO_8859_1)));
+        LogSetup.readDefaults(this);
     }
 
     /** Resets, except while the JVM shuts down: then the loggers stay as they are to the end. */

@@ -59,11 +59,16 @@ public final class LogSetup {
         LogManager manager = LogManager.getLogManager();
         if (!(manager instanceof LogManagerKeptToTheEnd)) {
             try {
-                manager.readConfiguration(new ByteArrayInputStream(DEFAULTS.getBytes(StandardCharsets.ISO_8859_1)));
+                readDefaults(manager);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Configures a log manager with {@link #DEFAULTS}, in place of whatever it had. */
+    static void readDefaults(LogManager manager) throws IOException {
+        manager.readConfiguration(new ByteArrayInputStream(DEFAULTS.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** The form: journal-native when the environment says stdout goes to the journal. */

@@ -1,6 +1,5 @@
 package io.github.duplicityunattended.testsupport;
 
-import io.github.duplicityunattended.app.DirLogContext;
 import io.github.duplicityunattended.app.LogLine;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,7 +7,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.slf4j.MDC;
 
 /**
  * Keeps, in memory, every event one logger (and those below it) writes at or above a level, until closed. A
@@ -25,15 +23,14 @@ public final class LogCapture implements AutoCloseable {
     private final Logger target;
     private final Level levelBefore;
     private final boolean parentsBefore;
+    private final LogLine formatter = new LogLine(false);
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord event) {
             if (!isLoggable(event)) {
                 return;
             }
-            String dir = MDC.get(DirLogContext.KEY);
-            lines.add(new Line(event.getMillis(), LogLine.name(event.getLevel()),
-                    (dir == null ? "" : "[" + dir + "] ") + formatter.formatMessage(event)));
+            lines.add(new Line(event.getMillis(), LogLine.name(event.getLevel()), formatter.text(event)));
         }
 
         @Override
@@ -44,7 +41,6 @@ public final class LogCapture implements AutoCloseable {
         public void close() {
         }
     };
-    private final LogLine formatter = new LogLine(false);
 
     /**
      * @param logger   the logger's name; "" for the root logger (everything that reaches the console)
