@@ -4,6 +4,7 @@ import io.github.duplicityunattended.app.Flow;
 import io.github.duplicityunattended.app.LazyBean;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.MonitorConfig;
+import io.github.duplicityunattended.support.HeapRoom;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class MonitorSetup implements Flow {
     static final Duration IDLE_THREADS_END = Duration.ofSeconds(30);
     private final Config config;
     private final boolean daemon;
+    private final HeapRoom heap;
     private final Monitor monitor;
     private S3Client s3;
 
@@ -41,6 +43,7 @@ public final class MonitorSetup implements Flow {
     public MonitorSetup(Config config, Clock clock, boolean daemon) {
         this.config = config;
         this.daemon = daemon;
+        this.heap = HeapRoom.ofThisJvm(daemon);
         this.monitor = new Monitor(MonitorTarget.all(config), this::lister, config.monitor(), clock);
     }
 
@@ -98,7 +101,19 @@ public final class MonitorSetup implements Flow {
     }
 
     private BucketLister lister(MonitorTarget target) {
-        return lister(target, this::s3);
+        return roomy(lister(target, this::s3), heap);
+    }
+
+    /** {@code lister} with room in the heap while it lists (see {@link HeapRoom}). */
+    static BucketLister roomy(BucketLister lister, HeapRoom heap) {
+        return objects -> {
+            heap.enter();
+            try {
+                lister.listObjects(objects);
+            } finally {
+                heap.leave();
+            }
+        };
     }
 
     /** How a target is listed: S3 through {@code s3}, a directory from the disk, anything else not at all. */
