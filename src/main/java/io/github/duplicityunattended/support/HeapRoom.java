@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Room in the heap while a bucket is listed, given back after. The units start the JVM with a heap that keeps at
  * most 20% of itself free after a collection, which keeps an idle daemon small; a listing of 20,000 keys in such a
- * heap collects all of it again and again (some 15 full collections, a third of the check's CPU). While a listing
+ * heap collects all of it again and again (14 to 17 full collections, where 7 or 8 do with room). While a listing
  * runs, the heap may keep the JVM's default share free (40 to 70%); when the last listing ends the JVM's own
  * ratios are back, and the daemon collects once, so the heap gives back what the listing made it take (the
  * JVM's defaults keep it otherwise). Where the JVM cannot change these ratios, listings run as they are.
@@ -24,7 +24,7 @@ public final class HeapRoom {
     private static final Logger LOG = LoggerFactory.getLogger(HeapRoom.class);
 
     /** The JVM's options that a running JVM can change. */
-    public interface VmOptions {
+    interface VmOptions {
         String get(String name);
 
         void set(String name, String value);
