@@ -35,8 +35,11 @@ public final class HeapRoom {
     private final Runnable collect;
     private final boolean giveBack;
     private int listings;
-    private String ownMin;
-    private String ownMax;
+    /** The JVM's own ratios while they are widened, to be set back after the last listing; else null. */
+    private Ratios own;
+
+    private record Ratios(String min, String max) {
+    }
 
     /**
      * @param giveBack collect once after the last listing: a daemon that stays, not a one-off command that exits
@@ -68,18 +71,17 @@ public final class HeapRoom {
         }
         VmOptions vm = options.get();
         try {
-            ownMin = vm.get(MIN);
-            ownMax = vm.get(MAX);
-            if (Integer.parseInt(ownMax) < ROOMY_MAX) {
-                // the JVM checks min <= max at each change: widen the maximum first
-                vm.set(MAX, String.valueOf(ROOMY_MAX));
-                vm.set(MIN, String.valueOf(Math.max(ROOMY_MIN, Integer.parseInt(ownMin))));
-            } else {
-                ownMin = null;
+            Ratios before = new Ratios(vm.get(MIN), vm.get(MAX));
+            if (Integer.parseInt(before.max()) >= ROOMY_MAX) {
+                return;
             }
+            // from here on the last leave() sets them back, however much of the widening took
+            own = before;
+            // the JVM checks min <= max at each change: widen the maximum first
+            vm.set(MAX, String.valueOf(ROOMY_MAX));
+            vm.set(MIN, String.valueOf(Math.max(ROOMY_MIN, Integer.parseInt(before.min()))));
         } catch (RuntimeException e) {
             LOG.debug("The heap's free ratios stay as they are: {}", Failures.reason(e));
-            ownMin = null;
         }
     }
 
@@ -91,15 +93,15 @@ public final class HeapRoom {
         if (--listings > 0) {
             return;
         }
-        if (ownMin != null) {
+        if (own != null) {
             try {
                 VmOptions vm = options.orElseThrow();
-                vm.set(MIN, ownMin);
-                vm.set(MAX, ownMax);
+                vm.set(MIN, own.min());
+                vm.set(MAX, own.max());
             } catch (RuntimeException e) {
                 LOG.debug("The heap's free ratios could not be set back: {}", Failures.reason(e));
             }
-            ownMin = null;
+            own = null;
         }
         if (giveBack) {
             collect.run();

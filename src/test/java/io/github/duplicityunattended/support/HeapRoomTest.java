@@ -140,6 +140,26 @@ class HeapRoomTest {
     }
 
     @Test
+    void aWideningThatTookOnlyHalfWayIsSetBackAfterTheListing() {
+        Options options = new Options(10, 20) {
+            @Override
+            public void set(String name, String value) {
+                if (name.equals(HeapRoom.MIN) && value.equals("40")) {
+                    throw new IllegalArgumentException("refused");
+                }
+                super.set(name, value);
+            }
+        };
+        HeapRoom room = room(options, false);
+
+        room.enter();
+        assertEquals("10/70", options.ratios());
+        room.leave();
+
+        assertEquals("10/20", options.ratios());
+    }
+
+    @Test
     void aJvmWithoutTheseOptionsListsAsItIs() {
         HeapRoom room = new HeapRoom(Optional::empty, () -> collections.add("gc"), true);
 
