@@ -37,7 +37,8 @@ class ContainerEntrypointStartsTheProgramTest {
     static final String CONFIG = "/etc/duplicity-unattended/config.yaml";
     static final List<String> JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xms8m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps");
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps",
+            "-XX:TrimNativeHeapInterval=5000");
     static final String SERVICE_USER = "nobody";
     /** CAP_DAC_READ_SEARCH (bit 2) and nothing else, as /proc/PID/status shows a capability set. */
     static final String ONLY_DAC_READ_SEARCH = "0000000000000004";

@@ -51,11 +51,11 @@ class HeapRoomTest {
         return new HeapRoom(() -> {
             options.lookups++;
             return Optional.of(options);
-        }, () -> collections.add("gc"), giveBack);
+        }, () -> collections.add("gc at " + options.ratios()), giveBack);
     }
 
     @Test
-    void aListingWidensTheUnitsTightRatiosToTheJvmDefaultsAndTheyComeBackAfterIt() {
+    void aListingWidensTheUnitsTightRatiosToTheJvmDefaultsAndTheDaemonCollectsTightlyBeforeTheyComeBack() {
         Options options = new Options(10, 20);
         HeapRoom room = room(options, true);
 
@@ -64,9 +64,10 @@ class HeapRoomTest {
         room.leave();
 
         assertEquals("10/20", options.ratios());
-        assertEquals(List.of("MaxHeapFreeRatio=70", "MinHeapFreeRatio=40", "MinHeapFreeRatio=10",
-                "MaxHeapFreeRatio=20"), options.changes, "each change keeps min <= max");
-        assertEquals(List.of("gc"), collections);
+        assertEquals(List.of("MaxHeapFreeRatio=70", "MinHeapFreeRatio=40", "MinHeapFreeRatio=0",
+                "MaxHeapFreeRatio=5", "MaxHeapFreeRatio=20", "MinHeapFreeRatio=10"), options.changes,
+                "each change keeps min <= max");
+        assertEquals(List.of("gc at 0/5"), collections);
     }
 
     @Test
@@ -82,20 +83,33 @@ class HeapRoomTest {
         room.leave();
 
         assertEquals("10/20", options.ratios());
-        assertEquals(List.of("gc"), collections);
+        assertEquals(List.of("gc at 0/5"), collections);
         assertEquals(1, options.lookups, "the JVM's options are looked up once");
     }
 
     @Test
-    void ratiosAsWideAsTheDefaultsAreLeftAloneButTheDaemonStillCollectsAfterTheListing() {
+    void ratiosAsWideAsTheDefaultsAreLeftAloneWhileListingAndTheDaemonStillCollectsTightlyAfter() {
         Options options = new Options(40, 70);
+        HeapRoom room = room(options, true);
+
+        room.enter();
+        assertEquals(List.of(), options.changes);
+        room.leave();
+
+        assertEquals(List.of("gc at 0/5"), collections);
+        assertEquals("40/70", options.ratios());
+    }
+
+    @Test
+    void theJvmsOwnRatiosComeBackAfterTheListingsRoomAndTheTightCollection() {
+        Options options = new Options(2, 4);
         HeapRoom room = room(options, true);
 
         room.enter();
         room.leave();
 
-        assertEquals(List.of(), options.changes);
-        assertEquals(List.of("gc"), collections);
+        assertEquals(List.of("gc at 0/5"), collections);
+        assertEquals("2/4", options.ratios(), "its own, not the room's");
     }
 
     @Test
@@ -136,7 +150,7 @@ class HeapRoomTest {
         room.leave();
 
         assertEquals("10/20", options.ratios());
-        assertEquals(List.of("gc"), collections);
+        assertEquals(List.of("gc at 10/20"), collections, "collects as it can");
     }
 
     @Test
