@@ -40,6 +40,9 @@ public final class Application {
         main.configure().withJmxEnabled(false);
         // nor Quartz's: enlisting its scheduler would start the JVM's platform MBean server (some 170 classes)
         main.addInitialProperty("camel.component.quartz.enableJmx", "false");
+        // Quartz's defaults but for its threads: made when a schedule fires, none kept while the daemon waits
+        main.addInitialProperty("camel.component.quartz.propertiesFile",
+                "classpath:duplicity-unattended-quartz.properties");
         // the routes name the SES client they mail with; autowiring would ask for it (and so build it, see
         // LazyBean) as soon as the component is resolved at start, not at the first mail
         main.addInitialProperty("camel.component.aws2-ses.autowiredEnabled", "false");

@@ -3,6 +3,9 @@ package io.github.duplicityunattended.monitor;
 import io.github.duplicityunattended.config.AwsCredentialsFile;
 import io.github.duplicityunattended.config.Config;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -31,6 +34,8 @@ public final class AwsClients {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the timeouts' thread is kept once no call is timed. */
+    static final Duration IDLE_TIMER_END = Duration.ofSeconds(30);
 
     private AwsClients() {
     }
@@ -83,6 +88,23 @@ public final class AwsClients {
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .scheduledExecutorService(timer())
                 .build();
+    }
+
+    /**
+     * The thread that times the client's calls: one, ended when no call is timed (the SDK's own keeps five for
+     * good, which a daemon would hold between its daily checks). A call's timeouts are dropped when it ends.
+     */
+    static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "aws-call-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(IDLE_TIMER_END.toSeconds(), TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
     }
 }

@@ -1,0 +1,134 @@
+package io.github.duplicityunattended.app;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.SchedulerConfigException;
+import org.quartz.spi.ThreadPool;
+
+/**
+ * The threads the schedules' jobs run on, made when a schedule fires and ended once idle. Quartz's own pool
+ * starts all of its threads with the scheduler and keeps them, each with its stack, through the days a daemon
+ * waits between runs; this one holds none then. As many jobs run at once as Quartz's pool would run
+ * ({@code org.quartz.threadPool.threadCount}); a job that fires while all of them run waits for one to end.
+ */
+public final class QuartzThreads implements ThreadPool {
+
+    /** How long an idle thread is kept. */
+    static final Duration IDLE = Duration.ofSeconds(30);
+    private final Duration idle;
+    private int threadCount = 10;
+    private String instanceName = "Quartz";
+    private Semaphore free;
+    private ThreadPoolExecutor threads;
+
+    /** Made by Quartz, from {@code org.quartz.threadPool.class}. */
+    public QuartzThreads() {
+        this(IDLE);
+    }
+
+    QuartzThreads(Duration idle) {
+        this.idle = idle;
+    }
+
+    /** Set by Quartz from {@code org.quartz.threadPool.threadCount}. */
+    public void setThreadCount(int threadCount) {
+        this.threadCount = threadCount;
+    }
+
+    public int getThreadCount() {
+        return threadCount;
+    }
+
+    @Override
+    public void setInstanceId(String instanceId) {
+        // one scheduler per process: its name is enough for the threads'
+    }
+
+    @Override
+    public void setInstanceName(String instanceName) {
+        this.instanceName = instanceName;
+    }
+
+    @Override
+    public void initialize() throws SchedulerConfigException {
+        if (threadCount <= 0) {
+            throw new SchedulerConfigException("org.quartz.threadPool.threadCount must be above 0: " + threadCount);
+        }
+        free = new Semaphore(threadCount);
+        AtomicInteger made = new AtomicInteger();
+        threads = new ThreadPoolExecutor(threadCount, threadCount, idle.toMillis(), TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), job -> new Thread(job, instanceName + "_Worker-" + made.incrementAndGet()));
+        threads.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public int getPoolSize() {
+        return threadCount;
+    }
+
+    /** Runs {@code job} on a thread of its own, once one of the {@code threadCount} is free. */
+    @Override
+    public boolean runInThread(Runnable job) {
+        if (job == null) {
+            return false;
+        }
+        try {
+            free.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            threads.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    free.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException shutDown) {
+            free.release();
+            return false;
+        }
+    }
+
+    /** Waits until a thread is free (or the pool is shut down) and says how many are. */
+    @Override
+    public int blockForAvailableThreads() {
+        while (!threads.isShutdown()) {
+            try {
+                if (free.tryAcquire(500, TimeUnit.MILLISECONDS)) {
+                    int available = free.availablePermits() + 1;
+                    free.release();
+                    return available;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** Takes no more jobs; with {@code waitForJobsToComplete}, returns when the running ones have ended. */
+    @Override
+    public void shutdown(boolean waitForJobsToComplete) {
+        threads.shutdown();
+        if (!waitForJobsToComplete) {
+            return;
+        }
+        try {
+            while (!threads.awaitTermination(1, TimeUnit.SECONDS)) {
+                // a job still runs: Quartz asked to wait for it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
