@@ -74,13 +74,7 @@ public final class QuartzThreads implements ThreadPool {
     /** Runs {@code job} on a thread of its own, once one of the {@code threadCount} is free. */
     @Override
     public boolean runInThread(Runnable job) {
-        if (job == null) {
-            return false;
-        }
-        try {
-            free.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (job == null || !takeThread()) {
             return false;
         }
         try {
@@ -98,22 +92,29 @@ public final class QuartzThreads implements ThreadPool {
         }
     }
 
-    /** Waits until a thread is free (or the pool is shut down) and says how many are. */
+    /** Waits until a thread is free and says how many are; 0 once the pool is shut down. */
     @Override
     public int blockForAvailableThreads() {
+        if (!takeThread()) {
+            return 0;
+        }
+        int available = free.availablePermits() + 1;
+        free.release();
+        return available;
+    }
+
+    /** Waits for a free thread and takes it; false once the pool is shut down. */
+    private boolean takeThread() {
         while (!threads.isShutdown()) {
             try {
                 if (free.tryAcquire(500, TimeUnit.MILLISECONDS)) {
-                    int available = free.availablePermits() + 1;
-                    free.release();
-                    return available;
+                    return true;
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
+                // waits on, as Quartz's own pool does: its scheduler stops by shutdown(), not by an interrupt
             }
         }
-        return 0;
+        return false;
     }
 
     /** Takes no more jobs; with {@code waitForJobsToComplete}, returns when the running ones have ended. */

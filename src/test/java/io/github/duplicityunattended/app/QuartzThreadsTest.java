@@ -91,6 +91,26 @@ class QuartzThreadsTest {
     }
 
     @Test
+    void anInterruptDoesNotEndTheSchedulersWaitForAThread() throws Exception {
+        pool(1, QuartzThreads.IDLE);
+        pool.runInThread(job("backup"));
+        await(() -> ran.size() == 1, "the job runs");
+        int[] available = {-1};
+        Thread scheduler = new Thread(() -> available[0] = pool.blockForAvailableThreads());
+        scheduler.start();
+        await(() -> blocked(scheduler), "the scheduler waits for a thread");
+
+        scheduler.interrupt();
+        await(() -> !scheduler.isAlive() || !scheduler.isInterrupted() && blocked(scheduler),
+                "the interrupt is taken");
+        assertTrue(scheduler.isAlive(), "it still waits");
+
+        jobsMayEnd.countDown();
+        scheduler.join();
+        assertEquals(1, available[0]);
+    }
+
+    @Test
     void threadsEndOnceIdle() throws Exception {
         pool(10, Duration.ofMillis(50));
         jobsMayEnd.countDown();
