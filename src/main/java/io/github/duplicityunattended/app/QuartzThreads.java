@@ -1,12 +1,11 @@
 package io.github.duplicityunattended.app;
 
+import io.github.duplicityunattended.support.IdleEndingThreads;
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.SchedulerConfigException;
 import org.quartz.spi.ThreadPool;
 
@@ -60,10 +59,8 @@ public final class QuartzThreads implements ThreadPool {
             throw new SchedulerConfigException("org.quartz.threadPool.threadCount must be above 0: " + threadCount);
         }
         free = new Semaphore(threadCount);
-        AtomicInteger made = new AtomicInteger();
-        threads = new ThreadPoolExecutor(threadCount, threadCount, idle.toMillis(), TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), job -> new Thread(job, instanceName + "_Worker-" + made.incrementAndGet()));
-        threads.allowCoreThreadTimeOut(true);
+        // not daemon threads, as Quartz's own: a job that runs keeps the JVM until it ends
+        threads = IdleEndingThreads.pool(threadCount, idle, instanceName + "_Worker-", false);
     }
 
     @Override

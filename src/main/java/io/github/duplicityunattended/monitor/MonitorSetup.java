@@ -5,6 +5,7 @@ import io.github.duplicityunattended.app.LazyBean;
 import io.github.duplicityunattended.config.Config;
 import io.github.duplicityunattended.config.MonitorConfig;
 import io.github.duplicityunattended.support.HeapRoom;
+import io.github.duplicityunattended.support.IdleEndingThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -14,10 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -89,15 +86,7 @@ public final class MonitorSetup implements Flow {
      * command that ends holds any.
      */
     static ExecutorService listingThreads(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREADS_END.toSeconds(),
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "monitor-listing-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return IdleEndingThreads.pool(threads, IDLE_THREADS_END, "monitor-listing-", true);
     }
 
     private BucketLister lister(MonitorTarget target) {

@@ -1,10 +1,8 @@
 package io.github.duplicityunattended.run;
 
+import io.github.duplicityunattended.support.IdleEndingThreads;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads the backup flow's splits work on dirs with: at most {@code parallel} at once, the rest waiting in
@@ -14,20 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DirThreads {
 
-    private static final long IDLE_SECONDS = 30;
+    private static final Duration IDLE = Duration.ofSeconds(30);
 
     private DirThreads() {
     }
 
     static ExecutorService of(int parallel) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(parallel, parallel, IDLE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), work -> {
-                    Thread thread = new Thread(work, "backup-dir-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return IdleEndingThreads.pool(parallel, IDLE, "backup-dir-", true);
     }
 }

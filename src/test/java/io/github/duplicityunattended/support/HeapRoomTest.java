@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 class HeapRoomTest {
@@ -17,6 +18,8 @@ class HeapRoomTest {
     static class Options implements HeapRoom.VmOptions {
         final Map<String, String> values = new HashMap<>();
         final List<String> changes = new ArrayList<>();
+        /** Which changes the JVM refuses (none unless a test says). */
+        BiPredicate<String, String> refused = (name, value) -> false;
         int lookups;
 
         Options(int min, int max) {
@@ -31,6 +34,9 @@ class HeapRoomTest {
 
         @Override
         public void set(String name, String value) {
+            if (refused.test(name, value)) {
+                throw new IllegalArgumentException(name + "=" + value + " refused");
+            }
             Map<String, String> next = new HashMap<>(values);
             next.put(name, value);
             if (Integer.parseInt(next.get(HeapRoom.MIN)) > Integer.parseInt(next.get(HeapRoom.MAX))) {
@@ -138,12 +144,8 @@ class HeapRoomTest {
 
     @Test
     void aJvmWhoseOptionsCannotBeChangedListsAsItIs() {
-        Options options = new Options(10, 20) {
-            @Override
-            public void set(String name, String value) {
-                throw new IllegalArgumentException("not writeable");
-            }
-        };
+        Options options = new Options(10, 20);
+        options.refused = (name, value) -> true;
         HeapRoom room = room(options, true);
 
         room.enter();
@@ -155,15 +157,8 @@ class HeapRoomTest {
 
     @Test
     void aWideningThatTookOnlyHalfWayIsSetBackAfterTheListing() {
-        Options options = new Options(10, 20) {
-            @Override
-            public void set(String name, String value) {
-                if (name.equals(HeapRoom.MIN) && value.equals("40")) {
-                    throw new IllegalArgumentException("refused");
-                }
-                super.set(name, value);
-            }
-        };
+        Options options = new Options(10, 20);
+        options.refused = (name, value) -> name.equals(HeapRoom.MIN) && value.equals("40");
         HeapRoom room = room(options, false);
 
         room.enter();
